@@ -1,0 +1,112 @@
+"""Turning a file's bytes into safe text: encodings, line ends, control characters."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import (
+    BinaryFile,
+    EmptyDocument,
+    FileTooLarge,
+    MissingFile,
+    UndecodableFile,
+)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Characters that would reach the terminal as commands: C0 except tab and newline, DEL, C1.
+_CONTROL_MAP: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x7F: "\u2421",
+    **{code: "\ufffd" for code in range(0x80, 0xA0)},
+}
+
+# Explicit bidirectional formatting characters, which can make text display in another order.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Past this share of control characters, decoded "text" is really binary data.
+_BINARY_CONTROL_SHARE = 0.30
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text decoded from a file, with what the policy had to do to it."""
+
+    text: str
+    encoding: str
+    replaced_controls: int
+    bidi_controls: int
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read a file as text under the decoding policy, refusing what is not text."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise MissingFile(f"{path}: no such file") from None
+    except OSError as error:
+        raise MissingFile(f"{path}: cannot read ({error.strerror})") from None
+    if not path.is_file():
+        raise MissingFile(f"{path}: not a regular file")
+    if size > max_bytes:
+        raise FileTooLarge(
+            f"{path}: file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit "
+            "(raise it with --max-size)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise MissingFile(f"{path}: cannot read ({error.strerror})") from None
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
+    """Decode bytes: BOM first, then strict UTF-8, then cp1252 with replacement."""
+    text, encoding = _decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyDocument(f"{name}: file is empty")
+    controls = sum(1 for char in text if ord(char) in _CONTROL_MAP)
+    if controls > _BINARY_CONTROL_SHARE * len(text):
+        raise BinaryFile(f"{name}: looks like a binary file, not text")
+    if controls:
+        text = text.translate(_CONTROL_MAP)
+    bidi = sum(1 for char in text if char in BIDI_CONTROLS)
+    return DecodedText(text, encoding, controls, bidi)
+
+
+def sanitize(text: str) -> str:
+    """Replace terminal control characters one for one with visible placeholders."""
+    return text.translate(_CONTROL_MAP)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            payload = data[len(bom) :] if encoding != "utf-8-sig" else data
+            try:
+                return payload.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError:
+                raise UndecodableFile(
+                    f"{name}: starts with a {encoding} byte order mark but is not valid {encoding}"
+                ) from None
+    if b"\x00" in data:
+        raise BinaryFile(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,29 @@
+"""Errors the core raises for input a user can fix."""
+
+
+class DocumentError(Exception):
+    """A document could not be opened; the message is one line meant for the user."""
+
+
+class MissingFile(DocumentError):
+    """The path does not exist or is not a regular file."""
+
+
+class BinaryFile(DocumentError):
+    """The file looks like binary data, not text."""
+
+
+class UndecodableFile(DocumentError):
+    """The file's bytes cannot be decoded as text."""
+
+
+class FileTooLarge(DocumentError):
+    """The file is larger than the configured limit."""
+
+
+class EmptyDocument(DocumentError):
+    """The file holds no text."""
+
+
+class NoDocuments(DocumentError):
+    """A folder holds no readable document files."""

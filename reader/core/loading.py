@@ -1,0 +1,89 @@
+"""Loading documents from files and expanding folders given on the command line."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.core.decoding import DEFAULT_MAX_BYTES, read_text
+from reader.core.errors import MissingFile, NoDocuments
+from reader.core.markup import join_blocks, markdown_blocks, plain_blocks, split_front_matter
+from reader.core.model import Block, Document
+from reader.core.segment import segment
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read, decode, parse and segment one ``.txt`` or Markdown file into a Document."""
+    path = Path(path)
+    decoded = read_text(path, max_bytes)
+    metadata: dict[str, str] = {}
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        metadata, body = split_front_matter(decoded.text)
+        text, blocks = join_blocks(markdown_blocks(body))
+    else:
+        text = decoded.text
+        blocks = plain_blocks(text)
+    if not blocks:
+        raise NoDocuments(f"{path}: holds no text")
+    warnings: list[str] = []
+    if decoded.encoding not in ("utf-8", "ascii"):
+        warnings.append(f"decoded as {decoded.encoding}")
+    if decoded.replaced_controls:
+        warnings.append(f"{decoded.replaced_controls} control characters shown as placeholders")
+    if decoded.bidi_controls:
+        warnings.append(f"{decoded.bidi_controls} bidirectional override characters")
+    return Document(
+        id=document_id(text),
+        path=path,
+        title=_title(metadata, text, blocks, path),
+        text=text,
+        blocks=blocks,
+        passages=segment(text, blocks, metadata.get("language", "en")),
+        metadata=metadata,
+        encoding=decoded.encoding,
+        warnings=tuple(warnings),
+    )
+
+
+def document_id(text: str) -> str:
+    """The stable id of a text: sha256 of its NFC form with whitespace runs folded."""
+    normal = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Expand folders to the document files inside them (sorted); keep files as given."""
+    expanded: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                child
+                for child in path.iterdir()
+                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES
+            )
+            if not found:
+                raise NoDocuments(f"{path}: no .txt, .md or .markdown files in this folder")
+            expanded.extend(found)
+        elif path.exists():
+            expanded.append(path)
+        else:
+            raise MissingFile(f"{path}: no such file or folder")
+    return expanded
+
+
+def _title(metadata: dict[str, str], text: str, blocks: tuple[Block, ...], path: Path) -> str:
+    if metadata.get("title"):
+        return metadata["title"]
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.start : block.end]
+    first_line = text[blocks[0].start : blocks[0].end].split("\n", 1)[0].strip()
+    return first_line[:120] or path.stem
