@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -22,7 +23,7 @@ class UserError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands: dict[str, Callable[[list[str]], int]] = {}
+    commands: dict[str, Callable[[list[str]], int]] = {"match": _match_command}
     try:
         if args and args[0] in commands:
             return commands[args[0]](args[1:])
@@ -32,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output (``| head``) went away: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def load_documents(paths: Sequence[str], max_megabytes: float) -> list[Document]:
@@ -76,3 +82,32 @@ def _open_command(argv: list[str]) -> int:
 
     ReaderApp(documents).run()
     return 0
+
+
+def _match_command(argv: list[str]) -> int:
+    from reader.match_command import run_match
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROGRAM} match",
+        description="Print the passages that tell the same claim across documents.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders of them")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --json: add each match's shared words and differing numbers and names",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="N",
+        help="report matches scoring N or more (default: the tuned threshold)",
+    )
+    _add_max_size(parser)
+    options = parser.parse_args(argv)
+    documents = load_documents(options.paths, options.max_size)
+    return run_match(
+        documents, as_json=options.json, explain=options.explain, min_score=options.min_score
+    )

@@ -62,7 +62,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 @pytest.mark.parametrize(
     "case", ["missing", "binary", "empty", "encoding", "too large", "no documents"]
 )
-@pytest.mark.parametrize("command", [[]])
+@pytest.mark.parametrize("command", [[], ["match"]])
 def test_bad_input_is_one_line_on_stderr(
     tmp_path: Path, case: str, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,7 +12,7 @@ import importlib, pkgutil, sys
 import reader.core
 for module in pkgutil.walk_packages(reader.core.__path__, "reader.core."):
     importlib.import_module(module.name)
-import reader.cli
+import reader.cli, reader.match_command
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("textual", "rich"))
 print(",".join(loaded))
 """

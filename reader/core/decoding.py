@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,9 @@ _CONTROL_MAP: dict[int, str] = {
 
 # Explicit bidirectional formatting characters, which can make text display in another order.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 # Past this share of control characters, decoded "text" is really binary data.
 _BINARY_CONTROL_SHARE = 0.30
@@ -76,12 +80,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument(f"{name}: file is empty")
-    controls = sum(1 for char in text if ord(char) in _CONTROL_MAP)
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > _BINARY_CONTROL_SHARE * len(text):
         raise BinaryFile(f"{name}: looks like a binary file, not text")
     if controls:
         text = text.translate(_CONTROL_MAP)
-    bidi = sum(1 for char in text if char in BIDI_CONTROLS)
+    bidi = len(_BIDI_CHARS.findall(text))
     return DecodedText(text, encoding, controls, bidi)
 
 

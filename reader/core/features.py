@@ -1,0 +1,73 @@
+"""What the matcher knows about each passage: content tokens, numbers, names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.model import Document
+from reader.core.normalise import Token, tokenize
+
+# Boilerplate that news pages carry around the article text.
+_BOILERPLATE = re.compile(
+    r"^\s*(?:\d+\s+comments?|comments?|subscribe|sign\s+up(?:\s+now)?|share(?:\s+this)?|"
+    r"advertisement|read\s+more|related(?:\s+articles?)?|follow\s+us|newsletter|"
+    r"click\s+here|log\s*in|sign\s+in|print|email)\s*[.!:]?\s*$",
+    re.IGNORECASE,
+)
+MIN_CONTENT_TOKENS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PassageFeatures:
+    """A passage reduced to what matching compares."""
+
+    doc: int
+    passage: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    content: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
+    """Features of every passage that can carry a claim; boilerplate and fragments are left out."""
+    features: list[PassageFeatures] = []
+    for doc_index, document in enumerate(documents):
+        for passage in document.passages:
+            if is_boilerplate(passage.text):
+                continue
+            tokens = tuple(tokenize(passage.text))
+            content = frozenset(t.norm for t in tokens if t.is_content)
+            if len(content) < MIN_CONTENT_TOKENS:
+                continue
+            features.append(
+                PassageFeatures(
+                    doc=doc_index,
+                    passage=passage.index,
+                    start=passage.start,
+                    end=passage.end,
+                    tokens=tokens,
+                    content=content,
+                    numbers=frozenset(t.norm for t in tokens if t.is_number),
+                    names=_names(passage.text, tokens),
+                )
+            )
+    return features
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether a passage is page furniture ("Subscribe", "0 Comments", "Sign Up Now")."""
+    return _BOILERPLATE.match(text) is not None
+
+
+def _names(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
+    # Capitalised words after the first are names or titles; the first is capitalised anyway.
+    return frozenset(
+        token.norm
+        for token in tokens[1:]
+        if not token.is_number and token.is_content and text[token.start].isupper()
+    )

@@ -1,0 +1,290 @@
+"""Passage matching across documents: corpus-weighted, number-aware and order-free."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.features import PassageFeatures, extract_features
+from reader.core.model import Document
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+# Chosen on ECB+ dev (see bench/quality.py and the README): best F1 with precision above baseline.
+DEFAULT_MIN_SCORE = 16.0
+DEFAULT_STRONG_SCORE = 30.0
+# How much a pair of documents that share more rare vocabulary than is usual in the set lifts
+# (or, below usual, lowers) the scores of their passage pairs; zero when only two are open.
+AFFINITY_WEIGHT = 2.0
+# A match needs this many shared tokens that are not the set's topic words (weight: idf squared).
+MIN_SHARED = 2
+INFORMATIVE_WEIGHT = 1.0
+SINGLE_WORD_FACTOR = 0.5
+
+
+class MatchCancelled(Exception):
+    """Matching was cancelled before it finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A passage's place: document index and character offsets into that document's text."""
+
+    doc: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why two passages match and where they differ."""
+
+    shared_words: tuple[str, ...] = ()
+    agreeing_numbers: tuple[str, ...] = ()
+    numbers_only_a: tuple[str, ...] = ()
+    numbers_only_b: tuple[str, ...] = ()
+    names_only_a: tuple[str, ...] = ()
+    names_only_b: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two passages of different documents that tell the same claim."""
+
+    a: Span
+    b: Span
+    a_passage: int
+    b_passage: int
+    score: float
+    strength: str
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The matches of a document set, with what is needed to explain each of them."""
+
+    matches: list[Match]
+    features: dict[tuple[int, int], PassageFeatures] = field(repr=False)
+    weights: dict[str, float] = field(repr=False)
+    informative: frozenset[str] = field(repr=False)
+
+    def explain(self, match: Match) -> Explanation:
+        """Why two passages match: shared rare words, agreeing and differing numbers and names."""
+        a = self.features[(match.a.doc, match.a_passage)]
+        b = self.features[(match.b.doc, match.b_passage)]
+        return explain(a, b, self.weights)
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds and limits of the matcher."""
+
+    min_score: float = DEFAULT_MIN_SCORE
+    strong_score: float = DEFAULT_STRONG_SCORE
+    candidates_per_passage: int = 100
+    # Tokens in more than this share of passages do not generate candidates (they still score).
+    blocking_share: float = 0.02
+    blocking_floor: int = 40
+    # An event word recurs about once in each article, so the limit grows with the article count.
+    blocking_per_document: int = 8
+
+
+def match_documents(
+    documents: Sequence[Document],
+    settings: MatchSettings | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> MatchResult:
+    """Find matching passages between every pair of different documents."""
+    settings = settings or MatchSettings()
+    features = extract_features(documents)
+    weights = idf_weights(features)
+    informative = informative_tokens(features, weights)
+    affinity = document_affinity(features, len(documents), weights)
+    postings = _postings(features, weights, settings)
+    totals = [sum(weights[token] for token in feature.content) for feature in features]
+    # Weight of each passage's tokens too common to be in the postings: what candidate
+    # generation cannot see, and so the most a candidate's score can gain beyond it.
+    unseen = [
+        sum(weights[token] for token in feature.content if token not in postings)
+        for feature in features
+    ]
+    docs = [feature.doc for feature in features]
+    total = len(features)
+    matches: list[Match] = []
+    for position, feature in enumerate(features):
+        if cancelled is not None and position % 64 == 0 and cancelled():
+            raise MatchCancelled
+        lifts = affinity[feature.doc]
+        total_a, unseen_a = totals[position], unseen[position]
+        floor = settings.min_score - 0.05
+        for other_position, seen in _candidates(
+            position, feature, docs, postings, weights, settings
+        ):
+            total_b = totals[other_position]
+            lift = lifts[docs[other_position]]
+            unseen_b = unseen[other_position]
+            bound = seen + (unseen_a if unseen_a < unseen_b else unseen_b)
+            smaller = total_a if total_a < total_b else total_b
+            if 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift < floor:
+                continue  # even sharing every unseen token could not reach the threshold
+            other = features[other_position]
+            score = _weighted_overlap(feature, other, weights, informative, total_a, total_b)
+            if score <= 0:
+                continue
+            score = round(score + lift, 1)
+            if score >= settings.min_score:
+                matches.append(_make_match(feature, other, score, settings))
+        if progress is not None and (position % 256 == 0 or position == total - 1):
+            progress(position + 1, total)
+    matches.sort(key=lambda m: (m.a.doc, m.a.start, m.b.doc, m.b.start))
+    by_key = {(feature.doc, feature.passage): feature for feature in features}
+    return MatchResult(matches, by_key, weights, informative)
+
+
+def idf_weights(features: Sequence[PassageFeatures]) -> dict[str, float]:
+    """Inverse passage frequency over the whole article set, so shared topic words weigh little."""
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.content)
+    total = max(len(features), 2)
+    # Squared so that the set's topic words ("North Korean", "Russia") count for almost nothing.
+    return {token: math.log((total + 1) / (count + 0.5)) ** 2 for token, count in counts.items()}
+
+
+def document_affinity(
+    features: Sequence[PassageFeatures], count: int, weights: dict[str, float]
+) -> list[list[float]]:
+    """Score offsets per document pair: cosine of weighted vocabularies, minus the set's median."""
+    vectors: list[defaultdict[str, float]] = [defaultdict(float) for _ in range(count)]
+    for feature in features:
+        for token in feature.content:
+            vectors[feature.doc][token] += weights[token]
+    norms = [math.sqrt(sum(v * v for v in vector.values())) or 1.0 for vector in vectors]
+    cosine = [[0.0] * count for _ in range(count)]
+    for i in range(count):
+        for j in range(i + 1, count):
+            small, large = sorted((vectors[i], vectors[j]), key=len)
+            dot = sum(value * large.get(token, 0.0) for token, value in small.items())
+            cosine[i][j] = cosine[j][i] = dot / (norms[i] * norms[j])
+    pairs = [cosine[i][j] for i in range(count) for j in range(i + 1, count)]
+    median = statistics.median(pairs) if pairs else 0.0
+    return [
+        [AFFINITY_WEIGHT * 100 * (value - median) if i != j else 0.0 for j, value in enumerate(row)]
+        for i, row in enumerate(cosine)
+    ]
+
+
+def informative_tokens(
+    features: Sequence[PassageFeatures], weights: dict[str, float]
+) -> frozenset[str]:
+    """Tokens that can carry a match: not the set's topic words, or found in two passages only."""
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.content)
+    return frozenset(
+        token
+        for token, count in counts.items()
+        if count <= 2 or weights[token] >= INFORMATIVE_WEIGHT
+    )
+
+
+def _weighted_overlap(
+    a: PassageFeatures,
+    b: PassageFeatures,
+    weights: dict[str, float],
+    informative: frozenset[str],
+    weight_a: float,
+    weight_b: float,
+) -> float:
+    shared = a.content & b.content
+    if not shared or not weight_a or not weight_b:
+        return 0.0
+    evidence = len(shared & informative)
+    if not evidence:
+        return 0.0
+    score = _score_from(sum(weights[token] for token in shared), weight_a, weight_b)
+    # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
+    return score if evidence >= MIN_SHARED else score * SINGLE_WORD_FACTOR
+
+
+def _postings(
+    features: Sequence[PassageFeatures], weights: dict[str, float], settings: MatchSettings
+) -> dict[str, list[int]]:
+    documents = len({feature.doc for feature in features})
+    limit = max(
+        settings.blocking_floor,
+        int(settings.blocking_share * len(features)),
+        settings.blocking_per_document * documents,
+    )
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, feature in enumerate(features):
+        for token in feature.content:
+            postings[token].append(position)
+    return {token: found for token, found in postings.items() if len(found) <= limit}
+
+
+def _score_from(shared_weight: float, weight_a: float, weight_b: float) -> float:
+    # Dice rewards the same claim told at the same length; containment, a sentence that one
+    # longer sentence in the other article covers whole.
+    dice = 2 * shared_weight / (weight_a + weight_b)
+    containment = shared_weight / min(weight_a, weight_b)
+    return 100 * (0.5 * dice + 0.5 * containment)
+
+
+def _candidates(
+    position: int,
+    feature: PassageFeatures,
+    docs: list[int],
+    postings: dict[str, list[int]],
+    weights: dict[str, float],
+    settings: MatchSettings,
+) -> list[tuple[int, float]]:
+    """Later passages of other documents that share postings tokens, with the shared weight."""
+    overlap: dict[int, float] = defaultdict(float)
+    doc = feature.doc
+    for token in feature.content:
+        found = postings.get(token)
+        if found is None:
+            continue
+        weight = weights[token]
+        for other in found:
+            if other > position and docs[other] != doc:
+                overlap[other] += weight
+    if len(overlap) <= settings.candidates_per_passage:
+        return list(overlap.items())
+    ranked = sorted(overlap.items(), key=lambda item: -item[1])
+    return ranked[: settings.candidates_per_passage]
+
+
+def _make_match(
+    a: PassageFeatures,
+    b: PassageFeatures,
+    score: float,
+    settings: MatchSettings,
+) -> Match:
+    return Match(
+        a=Span(a.doc, a.start, a.end),
+        b=Span(b.doc, b.start, b.end),
+        a_passage=a.passage,
+        b_passage=b.passage,
+        score=score,
+        strength="strong" if score >= settings.strong_score else "partial",
+    )
+
+
+def explain(a: PassageFeatures, b: PassageFeatures, weights: dict[str, float]) -> Explanation:
+    """The shared rare words, the agreeing numbers, and the numbers and names that differ."""
+    shared = sorted(a.content & b.content - a.numbers, key=lambda t: (-weights.get(t, 0.0), t))
+    return Explanation(
+        shared_words=tuple(shared[:8]),
+        agreeing_numbers=tuple(sorted(a.numbers & b.numbers)),
+        numbers_only_a=tuple(sorted(a.numbers - b.numbers)),
+        numbers_only_b=tuple(sorted(b.numbers - a.numbers)),
+        names_only_a=tuple(sorted(a.names - b.content)),
+        names_only_b=tuple(sorted(b.names - a.content)),
+    )

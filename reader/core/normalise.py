@@ -1,0 +1,215 @@
+"""Tokens for matching: case, Unicode, possessives, plurals, number words, scales and months."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from text_to_num import text2num
+
+from reader.core.stopwords import ATTRIBUTION_WORDS, STOP_WORDS
+
+
+class Token(NamedTuple):
+    """A normalised word or number with its offsets in the text it came from."""
+
+    norm: str
+    start: int
+    end: int
+    is_number: bool = False
+
+    @property
+    def is_content(self) -> bool:
+        """Whether the token carries meaning (a number or a word that is not a stop word)."""
+        return self.is_number or self.norm not in _IGNORED
+
+
+_TOKEN = re.compile(
+    r"(?P<acronym>(?:[^\W\d_]\.){2,})|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+)
+_GROUPED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion
+    """.split()
+)
+_MONTHS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_MONTH_NAMES = frozenset(_MONTHS.values()) | {"may"}
+_KEEP_FINAL_S = ("ss", "us", "is", "ics")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into normalised tokens, folding number words, scales and units into numbers."""
+    raw: list[Token] = []
+    append = raw.append
+    has_numbers = False
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "word":
+            norm = _normal_word(match.group())
+            has_numbers = has_numbers or norm in _NUMBER_WORDS
+            append(Token(norm, match.start(), match.end()))
+        elif kind == "number":
+            has_numbers = True
+            append(_number_token(match.group(), match.start(), match.end()))
+        else:
+            acronym = match.group().replace(".", "").casefold()
+            append(Token(acronym, match.start(), match.end()))
+    return _fold_numbers(raw) if has_numbers else raw
+
+
+def content_norms(tokens: list[Token]) -> list[str]:
+    """The normalised forms of the tokens that carry meaning."""
+    return [token.norm for token in tokens if token.is_content]
+
+
+@lru_cache(maxsize=200_000)
+def _normal_word(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    stem, _, suffix = folded.partition("'")
+    if suffix not in ("", "s", "t"):
+        stem = stem + suffix
+    if stem in _MONTHS:
+        return _MONTHS[stem]
+    if stem in _MONTH_NAMES:
+        return stem
+    singular = _singular(stem)
+    # "thousands of troops" is a vague quantity, not the number 1000.
+    if singular in _NUMBER_WORDS:
+        return stem
+    return _strip_suffix(singular)
+
+
+def _strip_suffix(word: str) -> str:
+    """Fold verb and agent forms together: deserted, deserting, deserter -> desert."""
+    for suffix in ("ing", "ed", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
+            if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # stopped -> stop
+            return stem
+    return word
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_KEEP_FINAL_S):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _number_token(text: str, start: int, end: int) -> Token:
+    digits = text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    suffix = text[len(digits) :].lower()
+    value = _parse_number(digits)
+    if value is None:
+        return Token(text.casefold(), start, end, is_number=True)
+    if suffix in _SCALES:
+        value *= _SCALES[suffix]
+    elif suffix and suffix not in _ORDINAL_SUFFIXES:
+        return Token(text.casefold(), start, end, is_number=True)
+    return Token(_format_number(value), start, end, is_number=True)
+
+
+def _parse_number(digits: str) -> float | None:
+    # "10,000" and "10.000.000" group thousands; "3.5" and "2,5" are decimals.
+    if _GROUPED_COMMAS.fullmatch(digits):
+        return float(digits.replace(",", ""))
+    if _GROUPED_DOTS.fullmatch(digits):
+        return float(digits.replace(".", ""))
+    if _DECIMAL.fullmatch(digits):
+        return float(digits.replace(",", "."))
+    return None  # dates like 2.2013.1 and version strings stay as written
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _fold_numbers(tokens: list[Token]) -> list[Token]:
+    """Join number-word runs ("twenty one") and scale words ("400 million") into numbers."""
+    folded: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.is_number:
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            if nxt is not None and nxt.norm in _SCALE_WORDS and _numeric(token.norm):
+                value = float(token.norm) * _SCALES[nxt.norm]
+                folded.append(Token(_format_number(value), token.start, nxt.end, True))
+                index += 2
+                continue
+            folded.append(token)
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(tokens) and tokens[run_end].norm in _NUMBER_WORDS:
+            run_end += 1
+        run = tokens[index:run_end]
+        if run and not (len(run) == 1 and run[0].norm == "one"):
+            value_text = _words_value(" ".join(t.norm for t in run))
+            if value_text is not None:
+                folded.append(Token(value_text, run[0].start, run[-1].end, True))
+                index = run_end
+                continue
+        folded.append(token)
+        index += 1
+    return folded
+
+
+@lru_cache(maxsize=10_000)
+def _words_value(words: str) -> str | None:
+    try:
+        return str(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _numeric(norm: str) -> bool:
+    try:
+        float(norm)
+    except ValueError:
+        return False
+    return True
+
+
+# Compared with normalised tokens, so the lists go through the same normalisation.
+_IGNORED = frozenset(_normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)

@@ -1,0 +1,142 @@
+"""The matching engine: order-free, number-aware, corpus-weighted, cancellable."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reader.core.align import align_words
+from reader.core.loading import load_document
+from reader.core.matching import MatchCancelled, MatchSettings, match_documents
+from reader.core.model import Document
+from tests.conftest import NEWSWEEK, STRIPES
+
+ARTICLE = [
+    "Eighteen soldiers deserted their posts near the border crossing on Oct. 3.",
+    "The regional governor announced a curfew across the province after the riots.",
+    "A flood destroyed the old railway bridge, cutting the line to the capital.",
+    "Police arrested a 34-year-old man in connection with the warehouse fire.",
+    "The central bank raised its interest rate by half a point to curb inflation.",
+]
+
+
+def doc(tmp_path: Path, name: str, paragraphs: list[str]) -> Document:
+    path = tmp_path / name
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return load_document(path)
+
+
+def matched_texts(documents: list[Document]) -> set[tuple[str, str]]:
+    result = match_documents(documents)
+    return {
+        (
+            documents[m.a.doc].text[m.a.start : m.a.end],
+            documents[m.b.doc].text[m.b.start : m.b.end],
+        )
+        for m in result.matches
+    }
+
+
+def test_identical_documents_match_everything_strong(tmp_path: Path) -> None:
+    one, two = doc(tmp_path, "one.txt", ARTICLE), doc(tmp_path, "two.txt", ARTICLE)
+    matches = match_documents([one, two]).matches
+    same = [m for m in matches if m.a_passage == m.b_passage]
+    assert len(same) == len(ARTICLE)
+    assert all(m.strength == "strong" and m.score >= 99 for m in same)
+
+
+def test_shuffled_paragraphs_still_match(tmp_path: Path) -> None:
+    shuffled = ARTICLE[:]
+    random.Random(7).shuffle(shuffled)
+    one, two = doc(tmp_path, "one.txt", ARTICLE), doc(tmp_path, "two.txt", shuffled)
+    pairs = matched_texts([one, two])
+    assert {(text, text) for text in ARTICLE} <= pairs
+
+
+def test_numbers_in_words_and_digits_match(tmp_path: Path) -> None:
+    one = doc(tmp_path, "one.txt", ["Eighteen soldiers deserted the frontline on Oct. 3."])
+    two = doc(tmp_path, "two.txt", ["Around 18 soldiers deserted the frontline on October 3."])
+    result = match_documents([one, two])
+    assert len(result.matches) == 1
+    explanation = result.explain(result.matches[0])
+    assert explanation.agreeing_numbers == ("18", "3")
+    assert explanation.numbers_only_a == explanation.numbers_only_b == ()
+
+
+def test_explanation_names_differing_numbers(tmp_path: Path) -> None:
+    one = doc(tmp_path, "one.txt", ["Six officers were killed in the missile strike near Donetsk."])
+    two = doc(
+        tmp_path, "two.txt", ["Seven officers were killed in the missile strike near Donetsk."]
+    )
+    result = match_documents([one, two])
+    explanation = result.explain(result.matches[0])
+    assert explanation.numbers_only_a == ("6",)
+    assert explanation.numbers_only_b == ("7",)
+    assert "donetsk" in explanation.shared_words
+
+
+def test_a_passage_never_matches_its_own_document(tmp_path: Path) -> None:
+    repeated = doc(tmp_path, "rep.txt", [ARTICLE[0], ARTICLE[0], ARTICLE[1]])
+    other = doc(tmp_path, "other.txt", [ARTICLE[2]])
+    for match in match_documents([repeated, other]).matches:
+        assert match.a.doc != match.b.doc
+
+
+def test_boilerplate_produces_no_matches(tmp_path: Path) -> None:
+    furniture = ["Subscribe", "0 Comments", "Sign Up Now", "Advertisement", "Share this"]
+    one = doc(tmp_path, "one.txt", [*furniture, ARTICLE[1]])
+    two = doc(tmp_path, "two.txt", [*furniture, ARTICLE[3]])
+    assert match_documents([one, two]).matches == []
+
+
+def test_words_common_to_the_set_do_not_make_a_match(tmp_path: Path) -> None:
+    topic = "North Korean troops in Russia and Ukraine"
+    one = doc(
+        tmp_path,
+        "one.txt",
+        [f"{topic}: the treaty was signed in June.", f"{topic}: officers killed by a missile."],
+    )
+    two = doc(
+        tmp_path,
+        "two.txt",
+        [f"{topic}: Seoul reviews its aid policy.", f"{topic}: Kremlin calls it fake news."],
+    )
+    assert match_documents([one, two]).matches == []
+
+
+def test_spans_are_offsets_into_document_text() -> None:
+    documents = [load_document(NEWSWEEK), load_document(STRIPES)]
+    for match in match_documents(documents).matches:
+        passage_a = documents[match.a.doc].passages[match.a_passage]
+        assert (match.a.start, match.a.end) == (passage_a.start, passage_a.end)
+        assert 0 <= match.score <= 100 + 1e-9 or match.score > 0
+
+
+def test_progress_is_reported_and_cancel_stops(tmp_path: Path) -> None:
+    one, two = doc(tmp_path, "one.txt", ARTICLE), doc(tmp_path, "two.txt", ARTICLE)
+    seen: list[tuple[int, int]] = []
+    match_documents([one, two], progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] > 0
+    with pytest.raises(MatchCancelled):
+        match_documents([one, two], cancelled=lambda: True)
+
+
+def test_min_score_setting_filters(tmp_path: Path) -> None:
+    documents = [load_document(NEWSWEEK), load_document(STRIPES)]
+    loose = match_documents(documents, MatchSettings(min_score=5)).matches
+    strict = match_documents(documents, MatchSettings(min_score=40)).matches
+    assert len(strict) < len(loose)
+    assert all(m.score >= 40 for m in strict)
+
+
+def test_word_alignment_marks_shared_and_differing_words() -> None:
+    a = "Eighteen North Korean soldiers deserted, Suspilne said."
+    b = "Around 18 North Koreans left their stations, according to Suspilne."
+    marks_a, marks_b = align_words(a, b)
+    shared_a = {a[m.start : m.end] for m in marks_a if m.shared}
+    differ_b = {b[m.start : m.end] for m in marks_b if not m.shared}
+    assert {"Eighteen", "North", "Korean", "Suspilne"} <= shared_a
+    assert "deserted" not in shared_a
+    assert {"Around", "left", "stations"} <= differ_b

@@ -1,0 +1,34 @@
+"""Matching quality on the gold data in ../shared/eval (skipped when it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.evaluation import load_topics, score_baseline, score_reader, score_seeds
+
+
+def test_seeds_strong_pairs_found(eval_dir: Path) -> None:
+    report = score_seeds()
+    # Known miss: "three others injured" vs "Three North Koreans were also wounded" shares only
+    # the number and two topic words; see the README's quality section.
+    assert report.strong_found >= 9, report.missed_strong
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open gap: 'The claims come amid ...' links at the threshold (16.0) through "
+    "'support' and 'Moscow'; issue 3 stays open until this passes",
+)
+def test_seeds_no_unmatched_sentence_is_linked(eval_dir: Path) -> None:
+    assert score_seeds().unmatched_linked == []
+
+
+def test_ecbplus_dev_beats_the_baseline(eval_dir: Path) -> None:
+    topics = load_topics(eval_dir / "ecbplus-dev")
+    ours = score_reader(topics)
+    baseline = score_baseline(topics)
+    assert baseline.f1 < 0.65
+    assert ours.f1 >= 0.70
+    assert ours.precision >= baseline.precision
