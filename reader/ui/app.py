@@ -31,7 +31,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Fill the document list."""
         table = self.query_one(DataTable)
-        table.add_columns("Title", "Outlet", "Passages", "File")
+        table.add_columns("Title", "Outlet", "Passages", "File", "Notes")
         for document in self.documents:
             # Document text is data, never markup: every cell is a plain Text.
             table.add_row(
@@ -39,4 +39,5 @@ class ReaderApp(App[None]):
                 Text(document.metadata.get("outlet", "")),
                 Text(str(len(document.passages))),
                 Text(str(document.path)),
+                Text("; ".join(document.warnings)),
             )
