@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from reader.core.loading import load_document
@@ -17,7 +18,7 @@ async def test_lists_the_sample_documents() -> None:
     async with app.run_test() as pilot:
         table = app.query_one(DataTable)
         assert table.row_count == 2
-        assert str(table.get_cell_at((0, 1))) == "Newsweek"
+        assert str(table.get_cell_at(Coordinate(0, 1))) == "Newsweek"
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -31,7 +32,7 @@ async def test_markup_and_escapes_in_a_title_are_shown_literally(tmp_path: Path)
     app = ReaderApp([load_document(hostile)])
     async with app.run_test() as pilot:
         table = app.query_one(DataTable)
-        cell = table.get_cell_at((0, 0))
+        cell = table.get_cell_at(Coordinate(0, 0))
         assert isinstance(cell, Text)
         assert cell.plain.startswith("[@click=app.quit]x[/] [bold]b[/bold] ␛]0;t␇")
         assert cell.spans == []
