@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader import __version__
 from reader.core.decoding import DEFAULT_MAX_BYTES
 from reader.core.errors import DocumentError
 from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
+from reader.store.errors import StoreError
+from reader.store.locations import default_notes_path
+from reader.store.notes import NotesStore, restore_backup
+from reader.store.storage import AtomicJSONStorage
 
 PROGRAM = "reader"
 
@@ -23,12 +29,15 @@ class UserError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands: dict[str, Callable[[list[str]], int]] = {"match": _match_command}
+    commands: dict[str, Callable[[list[str]], int]] = {
+        "match": _match_command,
+        "restore": _restore_command,
+    }
     try:
         if args and args[0] in commands:
             return commands[args[0]](args[1:])
         return _open_command(args)
-    except (DocumentError, UserError) as error:
+    except (DocumentError, StoreError, UserError) as error:
         print(f"{PROGRAM}: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -53,6 +62,7 @@ def _open_parser() -> argparse.ArgumentParser:
         "say the same thing, and tag claims corroborated or contested.",
         epilog="commands:\n"
         "  reader match PATH...    print the matching passages (--json for data)\n"
+        "  reader restore --db FILE [N]  list a notes file's backups, or restore one\n"
         "run 'reader COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -78,9 +88,67 @@ def _open_command(argv: list[str]) -> int:
     if not options.paths:
         raise UserError("no documents given; try 'reader sample_docs/' or 'reader --help'")
     documents = load_documents(options.paths, options.max_size)
-    from reader.ui.app import ReaderApp
+    store = open_store(options.db, [d.path for d in documents])
+    try:
+        for document in documents:
+            if not store.read_only:
+                store.remember_document(
+                    document.id, str(document.path), document.title, dict(document.metadata)
+                )
+        from reader.ui.app import ReaderApp
 
-    ReaderApp(documents).run()
+        ReaderApp(documents, store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
+    """Open the notes database named by --db, or the default one for these documents."""
+    if db:
+        path, notice = Path(db), None
+    else:
+        path, notice = default_notes_path(document_paths)
+    store = NotesStore(path)
+    if notice and not store.notice:
+        store.notice = notice
+    _flush_on_termination(store)
+    return store
+
+
+def _flush_on_termination(store: NotesStore) -> None:
+    """SIGTERM and SIGHUP write what is queued before the process ends."""
+
+    def handler(signum: int, frame: object) -> None:
+        store.close()
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+
+
+def _restore_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROGRAM} restore",
+        description="List the backups of a notes file, or put one back (the current file "
+        "becomes the newest backup).",
+    )
+    parser.add_argument("--db", metavar="FILE", required=True, help="the notes file")
+    parser.add_argument("number", nargs="?", type=int, help="which backup: 1 is the newest")
+    options = parser.parse_args(argv)
+    path = Path(options.db)
+    backups = [b for b in AtomicJSONStorage.backup_paths_for(path) if b.exists()]
+    if options.number is None:
+        if not backups:
+            print(f"{path}: no backups yet")
+        for number, backup in enumerate(backups, start=1):
+            print(f"{number}  {backup}  {backup.stat().st_size} bytes")
+        return 0
+    if not 1 <= options.number <= len(backups):
+        raise UserError(f"{path}: there is no backup {options.number} ({len(backups)} exist)")
+    restore_backup(path, backups[options.number - 1])
+    print(f"restored {backups[options.number - 1].name} as {path}")
     return 0
 
 

@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
 from reader.core.model import Document
+from reader.store.notes import NotesStore
 
 
 class ReaderApp(App[None]):
@@ -18,9 +19,13 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDINGS: ClassVar = [("q", "quit", "Quit")]
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], store: NotesStore | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
+        self.store = store
+        if store is not None:
+            mode = " (read-only)" if store.read_only else ""
+            self.sub_title = f"notes: {store.path}{mode}"
 
     def compose(self) -> ComposeResult:
         """Lay out the document list."""
@@ -29,7 +34,9 @@ class ReaderApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the document list."""
+        """Fill the document list and show any notice about the notes file."""
+        if self.store is not None and self.store.notice:
+            self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
         table = self.query_one(DataTable)
         table.add_columns("Title", "Outlet", "Passages", "File", "Notes")
         for document in self.documents:

@@ -1,0 +1,136 @@
+"""Re-attaching a note to a document's text after the document changed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from reader.core.markup import plain_blocks
+from reader.core.normalise import tokenize
+from reader.core.segment import segment
+from reader.store.model import Target
+
+AnchorStatus = Literal["exact", "moved", "fuzzy", "orphan"]
+FUZZY_THRESHOLD = 80.0
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a note's quote stands in the current text, and how sure that is.
+
+    ``exact``: at the stored position; ``moved``: the same quote elsewhere (or differing only in
+    whitespace or Unicode form); ``fuzzy``: a close but edited quote, for the user to confirm;
+    ``orphan``: not found, the note is kept and listed.
+    """
+
+    status: AnchorStatus
+    start: int = -1
+    end: int = -1
+    score: float = 0.0
+
+
+def anchor(target: Target, text: str) -> Anchor:
+    """Find the target's quote in text: by position, then exact quote, then fuzzily."""
+    exact = target.quote.exact
+    start, end = target.position.start, target.position.end
+    if 0 <= start <= end <= len(text) and text[start:end] == exact:
+        return Anchor("exact", start, end, 100.0)
+    if exact:
+        found = _exact_occurrences(text, exact)
+        if found:
+            best = max(found, key=lambda s: _context_score(target, text, s, s + len(exact)))
+            return Anchor("moved", best, best + len(exact), 100.0)
+        normal = _normalised_find(target, text)
+        if normal is not None:
+            return Anchor("moved", normal[0], normal[1], 100.0)
+        fuzzy = _fuzzy_find(exact, text)
+        if fuzzy is not None:
+            return fuzzy
+    return Anchor("orphan")
+
+
+def _exact_occurrences(text: str, exact: str) -> list[int]:
+    found: list[int] = []
+    position = text.find(exact)
+    while position != -1:
+        found.append(position)
+        position = text.find(exact, position + 1)
+    return found
+
+
+def _context_score(target: Target, text: str, start: int, end: int) -> float:
+    prefix = text[max(0, start - len(target.quote.prefix)) : start]
+    suffix = text[end : end + len(target.quote.suffix)]
+    closeness = 1.0 / (1.0 + abs(start - target.position.start))
+    return (
+        fuzz.ratio(prefix, target.quote.prefix)
+        + fuzz.ratio(suffix, target.quote.suffix)
+        + closeness
+    )
+
+
+def _normal_with_map(text: str) -> tuple[str, list[int], list[int]]:
+    """NFC text with whitespace runs folded, and each character's source start and end."""
+    characters: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    previous_space = False
+    index = 0
+    while index < len(text):
+        cluster_end = index + 1
+        while cluster_end < len(text) and unicodedata.combining(text[cluster_end]):
+            cluster_end += 1
+        for piece in unicodedata.normalize("NFC", text[index:cluster_end]):
+            if piece.isspace():
+                if previous_space:
+                    ends[-1] = cluster_end
+                    continue
+                piece, previous_space = " ", True
+            else:
+                previous_space = False
+            characters.append(piece)
+            starts.append(index)
+            ends.append(cluster_end)
+        index = cluster_end
+    return "".join(characters), starts, ends
+
+
+def _normalised_find(target: Target, text: str) -> tuple[int, int] | None:
+    quote = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", target.quote.exact)).strip()
+    if not quote:
+        return None
+    normal, starts, ends = _normal_with_map(text)
+    position = normal.find(quote)
+    if position == -1:
+        return None
+    return starts[position], ends[position + len(quote) - 1]
+
+
+def _fuzzy_find(exact: str, text: str) -> Anchor | None:
+    """The sentence (or two) of text closest to the quote, if close and with the same numbers."""
+    passages = segment(text, plain_blocks(text))
+    spans = [(p.start, p.end) for p in passages]
+    spans += [(a.start, b.end) for a, b in pairwise(passages)]
+    if not spans:
+        return None
+    best = process.extractOne(
+        exact, [text[a:b] for a, b in spans], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+    )
+    if best is None:
+        return None
+    _, score, index = best
+    start, end = spans[index]
+    # A sentence of the same shape with other numbers is another claim, not an edit of this one.
+    if _numbers(exact) != _numbers(text[start:end]):
+        return None
+    return Anchor("fuzzy", start, end, round(score, 1))
+
+
+def _numbers(text: str) -> list[str]:
+    return [token.norm for token in tokenize(text) if token.is_number]

@@ -1,0 +1,35 @@
+"""Where notes live: the only module that looks at the user's home or environment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+NOTES_NAME = "reader-notes.json"
+
+
+def user_data_folder() -> Path:
+    """The per-user data folder of reader (XDG or the platform's equivalent)."""
+    return Path(platformdirs.user_data_dir("reader", appauthor=False))
+
+
+def default_notes_path(
+    documents: Sequence[Path], fallback: Path | None = None
+) -> tuple[Path, str | None]:
+    """The notes file for these documents, and a notice if it is not beside them.
+
+    It is ``reader-notes.json`` in the documents' common folder; if that folder is not
+    writable, a file named after the folder in the user data folder.
+    """
+    folders = [str(path.resolve().parent) for path in documents] or [os.getcwd()]
+    common = Path(os.path.commonpath(folders))
+    if os.access(common, os.W_OK):
+        return common / NOTES_NAME, None
+    digest = hashlib.sha256(str(common).encode("utf-8")).hexdigest()[:12]
+    path = (fallback or user_data_folder()) / f"notes-{common.name or 'root'}-{digest}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path, f"{common} is not writable: notes are kept in {path}"

@@ -1,0 +1,264 @@
+"""The notes database of one case: validated, locked, and written off the caller's thread."""
+
+from __future__ import annotations
+
+import atexit
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from reader.store.errors import ReadOnlyStore, StoreError
+from reader.store.migrations import migrate
+from reader.store.model import SCHEMA_VERSION, Annotation, now
+from reader.store.records import NotesDB, Records
+from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries, write_atomically
+from reader.store.validation import APP, inspect
+
+Operation = Callable[["_Tables"], Any]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """What the store remembers of a document: its content id, last path, title, metadata."""
+
+    id: str
+    path: str
+    title: str
+    metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    annotations: Records
+    documents: Records
+    meta: Records
+
+
+class NotesStore:
+    """Annotations and documents of one case in a TinyDB file that never loses a note.
+
+    Writes go through one writer thread: each call returns a Future that is done when the change
+    is on disk (or failed, the file unchanged). Reads come from the last saved snapshot and never
+    wait for the disk.
+    """
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.notice: str | None = None
+        self._lock = FileLock(str(self.path) + ".lock")
+        self.read_only = read_only
+        if not read_only:
+            try:
+                self._lock.acquire(timeout=0)
+            except Timeout:
+                self.read_only = True
+                self.notice = f"{self.path} is open in another reader: opened read-only"
+        try:
+            existing = inspect(self.path)
+            if not self.read_only:
+                remove_stale_temporaries(self.path)
+            self._db = NotesDB(self.path, storage=AtomicJSONStorage)
+            storage = self._db.storage
+            assert isinstance(storage, AtomicJSONStorage)
+            self._storage = storage
+            self._tables = _Tables(
+                Records(self._db.table("annotations")),
+                Records(self._db.table("documents")),
+                Records(self._db.table("meta")),
+            )
+            if not self.read_only:
+                self._prepare(existing)
+        except BaseException:
+            if self._lock.is_locked:
+                self._lock.release()
+            raise
+        self._snapshot = self._read_snapshot()
+        self._queue: queue.Queue[tuple[Operation, Future[Any]] | None] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._closed = False
+        atexit.register(self.close)
+
+    # Reads: from the last saved snapshot.
+
+    def annotations(self, document_id: str | None = None) -> list[Annotation]:
+        """Saved annotations, oldest first, of one document or of all."""
+        items = self._snapshot[0]
+        return [a for a in items if document_id is None or a.target.document_id == document_id]
+
+    def documents(self) -> list[StoredDocument]:
+        """Every document the case has seen."""
+        return list(self._snapshot[1])
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        """One saved annotation by id."""
+        return next((a for a in self._snapshot[0] if a.id == annotation_id), None)
+
+    # Writes: queued for the writer thread.
+
+    def save(self, annotation: Annotation) -> Future[Annotation]:
+        """Insert or replace an annotation."""
+
+        def operation(tables: _Tables) -> Annotation:
+            tables.annotations.put(annotation.id, annotation.to_dict())
+            return annotation
+
+        return self._submit(operation)
+
+    def delete(self, annotation_id: str) -> Future[bool]:
+        """Remove an annotation; the Future says whether it existed."""
+
+        def operation(tables: _Tables) -> bool:
+            return bool(tables.annotations.remove([annotation_id]))
+
+        return self._submit(operation)
+
+    def remember_document(
+        self, document_id: str, path: str, title: str, metadata: dict[str, str]
+    ) -> Future[None]:
+        """Record a document's current path, title and metadata under its content id."""
+        data = {"id": document_id, "path": path, "title": title, "metadata": dict(metadata)}
+
+        def operation(tables: _Tables) -> None:
+            if tables.documents.get(document_id) != data:
+                tables.documents.put(document_id, data)
+
+        return self._submit(operation)
+
+    def commit(self, saves: Iterable[Annotation] = (), deletes: Iterable[str] = ()) -> Future[int]:
+        """Save and delete several annotations in one atomic write; the Future counts changes."""
+        to_save, to_delete = list(saves), list(deletes)
+
+        def operation(tables: _Tables) -> int:
+            for annotation in to_save:
+                tables.annotations.put(annotation.id, annotation.to_dict())
+            return len(to_save) + tables.annotations.remove(to_delete)
+
+        return self._submit(operation)
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Wait until every queued write is on disk or has failed."""
+        if self._writer is None:
+            return
+        marker: Future[None] = Future()
+        self._queue.put((lambda tables: None, marker))
+        marker.result(timeout)
+
+    def close(self) -> None:
+        """Write what is queued, stop the writer thread and release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._writer is not None:
+            self._queue.put(None)
+            self._writer.join()
+        self._db.close()
+        if self._lock.is_locked:
+            self._lock.release()
+        atexit.unregister(self.close)
+
+    def backups(self) -> list[Path]:
+        """The rotating backups that exist, newest first."""
+        return [path for path in self._storage.backup_paths() if path.exists()]
+
+    # Internals.
+
+    def _submit(self, operation: Operation) -> Future[Any]:
+        future: Future[Any] = Future()
+        if self.read_only:
+            future.set_exception(ReadOnlyStore(self.notice or f"{self.path} is open read-only"))
+            return future
+        if self._closed:
+            future.set_exception(StoreError(f"{self.path}: the notes store is closed"))
+            return future
+        if self._writer is None:
+            self._writer = threading.Thread(
+                target=self._write_loop, name="notes-writer", daemon=True
+            )
+            self._writer.start()
+        self._queue.put((operation, future))
+        return future
+
+    def _write_loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            batch = [item]
+            stop = False
+            while not self._queue.empty():  # everything queued meanwhile goes in one write
+                more = self._queue.get_nowait()
+                if more is None:
+                    stop = True
+                    break
+                batch.append(more)
+            self._apply(batch)
+            if stop:
+                return
+
+    def _apply(self, batch: list[tuple[Operation, Future[Any]]]) -> None:
+        results: list[tuple[Future[Any], Any, BaseException | None]] = []
+        try:
+            with self._storage.batch():
+                for operation, future in batch:
+                    try:
+                        results.append((future, operation(self._tables), None))
+                    except Exception as problem:  # one bad operation fails alone
+                        results.append((future, None, problem))
+        except Exception as failure:
+            self._clear_caches()
+            for _, future in batch:
+                future.set_exception(failure)
+            return
+        self._clear_caches()
+        self._snapshot = self._read_snapshot()
+        for future, value, error in results:
+            if error is None:
+                future.set_result(value)
+            else:
+                future.set_exception(error)
+
+    def _clear_caches(self) -> None:
+        for table in (self._tables.annotations, self._tables.documents, self._tables.meta):
+            table.clear_cache()
+
+    def _prepare(self, existing: dict[str, Any] | None) -> None:
+        with self._storage.batch():
+            if existing is None:
+                meta = {"app": APP, "schema": SCHEMA_VERSION, "created": now()}
+                self._tables.meta.put("reader", meta)
+            else:
+                migrate(self._tables.meta, self._tables.annotations)
+        self._clear_caches()
+
+    def _read_snapshot(self) -> tuple[tuple[Annotation, ...], tuple[StoredDocument, ...]]:
+        # Insertion order: TinyDB tables keep it, and so does the file.
+        annotations = [
+            Annotation.from_dict(record) for _, record in self._tables.annotations.items()
+        ]
+        documents = tuple(
+            StoredDocument(str(r["id"]), str(r["path"]), str(r["title"]), dict(r["metadata"]))
+            for _, r in self._tables.documents.items()
+        )
+        return tuple(annotations), documents
+
+
+def restore_backup(path: Path | str, backup: Path | str) -> None:
+    """Put a backup back as the notes file, keeping the current file as the newest backup."""
+    target, source = Path(path), Path(backup)
+    inspect(source)  # a damaged backup is refused, not restored
+    payload = source.read_bytes()  # before rotating, which renames the backups
+    store = NotesStore(target)
+    try:
+        if store.read_only:
+            raise ReadOnlyStore(store.notice or f"{target} is open in another reader")
+        store._storage.check_unchanged()
+        store._storage._rotate_backups()
+        write_atomically(target, payload)
+    finally:
+        store.close()

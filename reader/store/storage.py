@@ -1,0 +1,197 @@
+"""A TinyDB storage that never leaves a half-written file and never overwrites a changed one."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from reader.store.errors import ExternalChange, WriteFailed
+
+Tables = dict[str, dict[str, Any]]
+FaultHook = Callable[[str], None]
+
+TEMP_MARK = ".tmp-"
+BACKUPS = 5
+
+
+def temp_prefix(path: Path) -> str:
+    """The name prefix of temporary files written for path (so cleaning finds only its own)."""
+    return f".{path.name}{TEMP_MARK}"
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete temporary files a killed writer left beside path; call only while holding its lock."""
+    removed: list[Path] = []
+    for stale in path.parent.glob(temp_prefix(path) + "*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in a folder durable (a no-op where folders cannot be opened)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def write_atomically(path: Path, payload: bytes, fault: FaultHook | None = None) -> None:
+    """Write bytes to path so that a crash at any moment leaves the old or the new content."""
+    descriptor, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            if fault:
+                fault("written")
+            handle.flush()
+            os.fsync(handle.fileno())
+        if fault:
+            fault("synced")
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    if fault:
+        fault("replaced")
+    fsync_folder(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """JSON storage: atomic replace, fsync, rotating backups, and detection of outside changes.
+
+    ``read`` serves an in-memory copy of what is on disk, so TinyDB's read-modify-write cycle
+    costs no disk read; ``write`` goes to disk at once, or at the end of a ``batch()``.
+    """
+
+    def __init__(self, path: str | Path, backups: int = BACKUPS, fault: FaultHook | None = None):
+        self.path = Path(path)
+        self.backups = backups
+        self.fault = fault
+        self._signature: tuple[int, int, int] | None = None
+        self._data: Tables | None = None
+        self._in_batch = False
+        self._dirty = False
+        self._load()
+
+    def read(self) -> Tables | None:
+        """The current state, tables copied (records are shared: a failed write reloads)."""
+        if self._data is None:
+            return None
+        return {name: dict(table) for name, table in self._data.items()}
+
+    def write(self, data: Tables) -> None:
+        """Record a new state and write it to disk, or at the end of the open batch."""
+        if self._in_batch:
+            self._data = data
+            self._dirty = True
+            return
+        try:
+            self._commit(data)
+        except ExternalChange:
+            raise  # keep refusing until reopened: never build on a file someone else wrote
+        except BaseException:
+            self._reload()
+            raise
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several TinyDB operations into one atomic write; on failure, none happened."""
+        if self._in_batch:
+            yield
+            return
+        self._in_batch, self._dirty = True, False
+        try:
+            yield
+            if self._dirty and self._data is not None:
+                self._commit(self._data)
+        except ExternalChange:
+            raise
+        except BaseException:
+            self._reload()
+            raise
+        finally:
+            self._in_batch = False
+
+    def backup_paths(self) -> list[Path]:
+        """The rotating backups, newest first."""
+        return self.backup_paths_for(self.path, self.backups)
+
+    @staticmethod
+    def backup_paths_for(path: Path, count: int = BACKUPS) -> list[Path]:
+        """The names of a notes file's rotating backups, newest first."""
+        return [path.with_name(f"{path.name}.bak{n}") for n in range(1, count + 1)]
+
+    def check_unchanged(self) -> None:
+        """Raise ExternalChange if the file is no longer the one reader last read or wrote."""
+        current = self._stat()
+        if current != self._signature:
+            raise ExternalChange(
+                f"{self.path}: the notes file was changed or replaced by another program; "
+                "reader did not overwrite it"
+            )
+
+    def _commit(self, data: Tables) -> None:
+        self.check_unchanged()
+        payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        try:
+            self._rotate_backups()
+            write_atomically(self.path, payload, self.fault)
+        except ExternalChange:
+            raise
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise WriteFailed(f"{self.path}: could not save notes ({reason})") from error
+        self._data = data
+        self._signature = self._stat()
+
+    def _rotate_backups(self) -> None:
+        if not self.backups or self._signature is None:
+            return
+        paths = self.backup_paths()
+        for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1]), strict=True):
+            if newer.exists():
+                os.replace(newer, older)
+        link = paths[0].with_name(paths[0].name + ".new")
+        with contextlib.suppress(FileNotFoundError):
+            link.unlink()
+        try:
+            os.link(self.path, link)  # the old version stays reachable, at no copying cost
+        except OSError:
+            write_atomically(link, self.path.read_bytes())
+        os.replace(link, paths[0])
+
+    def _reload(self) -> None:
+        """Forget what memory holds beyond the file: after a failed write, disk is the truth."""
+        self._data = None
+        self._signature = None
+        self._load()
+
+    def _load(self) -> None:
+        signature = self._stat()
+        if signature is None:
+            self._data = None
+            self._signature = None
+            return
+        text = self.path.read_text(encoding="utf-8")
+        self._data = json.loads(text) if text.strip() else None
+        self._signature = signature
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
