@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reader import __version__
@@ -14,7 +15,7 @@ from reader.core.decoding import DEFAULT_MAX_BYTES
 from reader.core.errors import DocumentError
 from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
-from reader.store.errors import StoreError
+from reader.store.errors import CorruptStore, StoreError
 from reader.store.locations import default_notes_path
 from reader.store.notes import NotesStore, restore_backup
 from reader.store.storage import AtomicJSONStorage
@@ -88,10 +89,13 @@ def _open_command(argv: list[str]) -> int:
     if not options.paths:
         raise UserError("no documents given; try 'reader sample_docs/' or 'reader --help'")
     documents = load_documents(options.paths, options.max_size)
-    store = open_store(options.db, [d.path for d in documents])
+    try:
+        store: NotesStore | None = open_store(options.db, [d.path for d in documents])
+    except CorruptStore as error:
+        store = _choose_after_corruption(error, options.db, [d.path for d in documents])
     try:
         for document in documents:
-            if not store.read_only:
+            if store is not None and not store.read_only:
                 store.remember_document(
                     document.id, str(document.path), document.title, dict(document.metadata)
                 )
@@ -99,8 +103,29 @@ def _open_command(argv: list[str]) -> int:
 
         ReaderApp(documents, store).run()
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     return 0
+
+
+def _choose_after_corruption(
+    error: CorruptStore, db: str | None, document_paths: Sequence[Path]
+) -> NotesStore | None:
+    """Let a person at a terminal pick a fresh notes file or reading without notes."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise error
+    damaged = Path(db) if db else default_notes_path(document_paths)[0]
+    fresh = damaged.with_name(f"{damaged.stem}-{datetime.now(UTC):%Y%m%d-%H%M%S}.json")
+    print(f"{PROGRAM}: {error}", file=sys.stderr)
+    print(f"  f  start a fresh notes file: {fresh}", file=sys.stderr)
+    print("  r  read the documents without saving notes", file=sys.stderr)
+    print("  q  quit (the default)", file=sys.stderr)
+    answer = input("choice [f/r/q]: ").strip().lower()
+    if answer == "f":
+        return open_store(str(fresh), document_paths)
+    if answer == "r":
+        return None
+    raise error
 
 
 def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
@@ -117,13 +142,13 @@ def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
 
 
 def _flush_on_termination(store: NotesStore) -> None:
-    """SIGTERM and SIGHUP write what is queued before the process ends."""
+    """SIGTERM, SIGHUP and Ctrl+C (SIGINT) write what is queued before the process ends."""
 
     def handler(signum: int, frame: object) -> None:
         store.close()
         raise SystemExit(128 + signum)
 
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), handler)
 

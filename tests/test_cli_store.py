@@ -73,20 +73,21 @@ from reader.store.model import Annotation, Target
 store = open_store(sys.argv[1], [])
 for n in range(200):
     store.save(Annotation(Target.from_span("d", "abc", 0, 1), note=f"n{n}"))
-os.kill(os.getpid(), signal.SIGTERM)
+os.kill(os.getpid(), int(sys.argv[2]))
 """
 
 
-def test_sigterm_writes_what_was_queued(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_termination_writes_what_was_queued(tmp_path: Path, signum: int) -> None:
     db = tmp_path / "notes.json"
     result = subprocess.run(
-        [sys.executable, "-c", _SIGTERM_SCRIPT, str(db)],
+        [sys.executable, "-c", _SIGTERM_SCRIPT, str(db), str(int(signum))],
         cwd=PROJECT,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert result.returncode == 128 + signum, result.stderr
     notes = [a["note"] for a in json.loads(db.read_text(encoding="utf-8"))["annotations"].values()]
     assert notes == [f"n{n}" for n in range(200)]

@@ -262,3 +262,48 @@ def test_a_one_megabyte_note_round_trips(db: Path) -> None:
     store.save(annotation(note)).result(30)
     store.close()
     assert NotesStore(db, read_only=True).annotations()[0].note == note
+
+
+def test_notes_reattach_after_move_and_edit(db: Path) -> None:
+    from reader.core.loading import document_id
+
+    original = "First claim here. Six officers were killed on October 3. Last line."
+    store = NotesStore(db)
+    old_id = document_id(original)
+    store.remember_document(old_id, "/case/a.md", "A", {}).result(10)
+    start = original.index("Six")
+    kept = Annotation(Target.from_span(old_id, original, start, start + 38), "contested", "n1")
+    gone = Annotation(Target.from_span(old_id, original, 0, 17), "corroborated", "n2")
+    store.commit([kept, gone]).result(10)
+
+    # Moved or renamed: same text, same id, notes attach exactly.
+    moved = store.attach(old_id, "/elsewhere/renamed.md", original)
+    assert [(a.annotation.note, a.anchor.status) for a in moved] == [
+        ("n1", "exact"),
+        ("n2", "exact"),
+    ]
+
+    # Edited at the same path: a new id; notes re-anchor or become orphans, none dropped.
+    edited = "A new lead paragraph.\n\nSix officers were killed on October 3. Last line."
+    result = store.attach(document_id(edited), "/case/a.md", edited)
+    statuses = {a.annotation.note: a.anchor.status for a in result}
+    assert statuses == {"n1": "moved", "n2": "orphan"}
+    assert all(a.from_earlier_version for a in result)
+    assert store.annotation(kept.id) == kept  # selectors are not rewritten
+    store.close()
+
+
+def test_an_unexpected_writer_error_fails_futures_instead_of_hanging(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(db)
+
+    def broken() -> None:
+        raise RuntimeError("bug in publishing")
+
+    monkeypatch.setattr(store, "_publish", broken)
+    with pytest.raises(RuntimeError, match="bug in publishing"):
+        store.save(annotation("x")).result(10)
+    monkeypatch.undo()
+    store.save(annotation("y")).result(10)  # the writer thread is still alive
+    store.close()

@@ -13,6 +13,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from reader.store.anchoring import Anchor, anchor
 from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.migrations import migrate
 from reader.store.model import SCHEMA_VERSION, Annotation, now
@@ -31,6 +32,15 @@ class StoredDocument:
     path: str
     title: str
     metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A note, where it stands in the document's current text, and whether that text changed."""
+
+    annotation: Annotation
+    anchor: Anchor
+    from_earlier_version: bool
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,9 @@ class NotesStore:
             if self._lock.is_locked:
                 self._lock.release()
             raise
-        self._snapshot = self._read_snapshot()
+        self._notes, self._documents = self._read_snapshot()
+        # What the batch being written will change in the snapshot, once it is on disk.
+        self._pending: list[tuple[str, str, Annotation | StoredDocument | None]] = []
         self._queue: queue.Queue[tuple[Operation, Future[Any]] | None] = queue.Queue()
         self._writer: threading.Thread | None = None
         self._closed = False
@@ -88,16 +100,34 @@ class NotesStore:
 
     def annotations(self, document_id: str | None = None) -> list[Annotation]:
         """Saved annotations, oldest first, of one document or of all."""
-        items = self._snapshot[0]
+        items = self._notes.values()
         return [a for a in items if document_id is None or a.target.document_id == document_id]
 
     def documents(self) -> list[StoredDocument]:
         """Every document the case has seen."""
-        return list(self._snapshot[1])
+        return list(self._documents.values())
+
+    def attach(self, document_id: str, path: str, text: str) -> list[Attached]:
+        """This document's notes with where each stands in its current text.
+
+        Notes made on this exact text anchor at once. Notes made on an earlier version (another
+        content id last seen at the same path) are re-anchored; those that cannot be found are
+        returned as orphans, never dropped. Stored selectors are not changed.
+        """
+        attached: list[Attached] = []
+        earlier = {d.id for d in self._documents.values() if d.path == path and d.id != document_id}
+        for item in self._notes.values():
+            owner = item.target.document_id
+            if owner == document_id or owner in earlier:
+                found = anchor(item.target, text)
+            else:
+                continue
+            attached.append(Attached(item, found, owner != document_id))
+        return attached
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         """One saved annotation by id."""
-        return next((a for a in self._snapshot[0] if a.id == annotation_id), None)
+        return self._notes.get(annotation_id)
 
     # Writes: queued for the writer thread.
 
@@ -106,6 +136,7 @@ class NotesStore:
 
         def operation(tables: _Tables) -> Annotation:
             tables.annotations.put(annotation.id, annotation.to_dict())
+            self._pending.append(("note", annotation.id, annotation))
             return annotation
 
         return self._submit(operation)
@@ -114,6 +145,7 @@ class NotesStore:
         """Remove an annotation; the Future says whether it existed."""
 
         def operation(tables: _Tables) -> bool:
+            self._pending.append(("note", annotation_id, None))
             return bool(tables.annotations.remove([annotation_id]))
 
         return self._submit(operation)
@@ -127,6 +159,8 @@ class NotesStore:
         def operation(tables: _Tables) -> None:
             if tables.documents.get(document_id) != data:
                 tables.documents.put(document_id, data)
+                stored = StoredDocument(document_id, path, title, dict(metadata))
+                self._pending.append(("document", document_id, stored))
 
         return self._submit(operation)
 
@@ -137,6 +171,8 @@ class NotesStore:
         def operation(tables: _Tables) -> int:
             for annotation in to_save:
                 tables.annotations.put(annotation.id, annotation.to_dict())
+                self._pending.append(("note", annotation.id, annotation))
+            self._pending.extend(("note", key, None) for key in to_delete)
             return len(to_save) + tables.annotations.remove(to_delete)
 
         return self._submit(operation)
@@ -197,7 +233,13 @@ class NotesStore:
                     stop = True
                     break
                 batch.append(more)
-            self._apply(batch)
+            try:
+                self._apply(batch)
+            except BaseException as error:  # never leave a caller waiting for ever
+                self._pending.clear()
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
             if stop:
                 return
 
@@ -211,12 +253,13 @@ class NotesStore:
                     except Exception as problem:  # one bad operation fails alone
                         results.append((future, None, problem))
         except Exception as failure:
+            self._pending.clear()
             self._clear_caches()
             for _, future in batch:
                 future.set_exception(failure)
             return
         self._clear_caches()
-        self._snapshot = self._read_snapshot()
+        self._publish()
         for future, value, error in results:
             if error is None:
                 future.set_result(value)
@@ -236,16 +279,26 @@ class NotesStore:
                 migrate(self._tables.meta, self._tables.annotations)
         self._clear_caches()
 
-    def _read_snapshot(self) -> tuple[tuple[Annotation, ...], tuple[StoredDocument, ...]]:
+    def _read_snapshot(self) -> tuple[dict[str, Annotation], dict[str, StoredDocument]]:
         # Insertion order: TinyDB tables keep it, and so does the file.
-        annotations = [
-            Annotation.from_dict(record) for _, record in self._tables.annotations.items()
-        ]
-        documents = tuple(
-            StoredDocument(str(r["id"]), str(r["path"]), str(r["title"]), dict(r["metadata"]))
-            for _, r in self._tables.documents.items()
-        )
-        return tuple(annotations), documents
+        notes = {k: Annotation.from_dict(r) for k, r in self._tables.annotations.items()}
+        documents = {
+            k: StoredDocument(str(r["id"]), str(r["path"]), str(r["title"]), dict(r["metadata"]))
+            for k, r in self._tables.documents.items()
+        }
+        return notes, documents
+
+    def _publish(self) -> None:
+        """Apply a committed batch's effects to copies of the snapshot, then swap them in."""
+        notes, documents = dict(self._notes), dict(self._documents)
+        for kind, key, value in self._pending:
+            target: dict[str, Any] = notes if kind == "note" else documents
+            if value is None:
+                target.pop(key, None)
+            else:
+                target[key] = value
+        self._pending.clear()
+        self._notes, self._documents = notes, documents
 
 
 def restore_backup(path: Path | str, backup: Path | str) -> None:
