@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.app import App
+from textual.binding import Binding, BindingType
 
 from reader.core.model import Document
 from reader.store.notes import NotesStore
+from reader.ui.screens.workstation import Workstation
 
 
 class ReaderApp(App[None]):
-    """The reading workstation: for now, a list of the loaded documents."""
+    """The reading workstation for cross-source verification."""
 
     TITLE = "reader"
-    BINDINGS: ClassVar = [("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (notes are already saved)"),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
+    ]
 
     def __init__(self, documents: Sequence[Document], store: NotesStore | None = None) -> None:
         super().__init__()
@@ -27,24 +30,15 @@ class ReaderApp(App[None]):
             mode = " (read-only)" if store.read_only else ""
             self.sub_title = f"notes: {store.path}{mode}"
 
-    def compose(self) -> ComposeResult:
-        """Lay out the document list."""
-        yield Header()
-        yield DataTable[Text](id="documents", cursor_type="row")
-        yield Footer()
-
     def on_mount(self) -> None:
-        """Fill the document list and show any notice about the notes file."""
+        """Open the workstation and show any notice about the notes file."""
+        self.push_screen(Workstation(self.documents, self.store))
         if self.store is not None and self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
-        table = self.query_one(DataTable)
-        table.add_columns("Title", "Outlet", "Passages", "File", "Notes")
-        for document in self.documents:
-            # Document text is data, never markup: every cell is a plain Text.
-            table.add_row(
-                Text(document.title),
-                Text(document.metadata.get("outlet", "")),
-                Text(str(len(document.passages))),
-                Text(str(document.path)),
-                Text("; ".join(document.warnings)),
-            )
+
+    def action_help(self) -> None:
+        """Toggle the panel that lists every key of the focused widget and screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()

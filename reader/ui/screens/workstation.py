@@ -1,0 +1,423 @@
+"""The reading workstation: two documents side by side, their matches, and keyboard tagging."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from reader.core.matching import MatchCancelled, MatchResult, match_documents
+from reader.core.model import Document
+from reader.store.model import Annotation, Evidence, Status, Target
+from reader.store.notes import NotesStore
+from reader.ui.claims import ClaimIndex, TagBook
+from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.widgets.detail_panel import DetailPanel
+from reader.ui.widgets.document_view import DocumentView
+
+Key = tuple[int, int]  # (document index, passage index)
+_WRITE_ACTIONS = {"tag", "untag", "note", "undo"}
+
+
+class Workstation(Screen[None]):
+    """Read two reports side by side, walk their claims and tag them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the panes scroll on up/down by themselves, but here these walk the claims.
+        Binding("j,down", "move(1)", "Next", id="claim.next", tooltip="Next claim", priority=True),
+        Binding(
+            "k,up", "move(-1)", "Prev", id="claim.previous", tooltip="Previous claim", priority=True
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_match(1)",
+            "Next match",
+            id="claim.next_match",
+            tooltip="Next claim that has a match",
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_match(-1)",
+            "Prev match",
+            id="claim.previous_match",
+            tooltip="Previous claim that has a match",
+            show=False,
+        ),
+        Binding(
+            "tab",
+            "other_pane",
+            "Other pane",
+            id="pane.other",
+            tooltip="Focus the other pane",
+            priority=True,
+        ),
+        Binding(
+            "enter",
+            "counterpart",
+            "Counterpart",
+            id="claim.counterpart",
+            tooltip="Jump to the counterpart in the other pane (again: the next one)",
+        ),
+        Binding(
+            "c",
+            "tag('corroborated')",
+            "Corroborated",
+            id="tag.corroborated",
+            tooltip="Tag the claim corroborated",
+        ),
+        Binding(
+            "x",
+            "tag('contested')",
+            "Contested",
+            id="tag.contested",
+            tooltip="Tag the claim contested",
+        ),
+        Binding("u", "untag", "Clear", id="tag.clear", tooltip="Clear the claim's tag"),
+        Binding("n", "note", "Note", id="tag.note", tooltip="Add or edit a note on the claim"),
+        Binding("z", "undo", "Undo", id="tag.undo", tooltip="Undo the last tag or note change"),
+    ]
+
+    DEFAULT_CSS = """
+    Workstation #panes { height: 1fr; }
+    Workstation DocumentView { width: 1fr; }
+    Workstation #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    """
+
+    @dataclass
+    class MatchProgress(Message):
+        """Matching has looked at ``done`` of ``total`` passages."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class MatchesReady(Message):
+        """Matching finished."""
+
+        result: MatchResult
+
+    @dataclass
+    class Saved(Message):
+        """A write finished (``error`` is None when it is on disk)."""
+
+        error: BaseException | None
+
+    def __init__(self, documents: list[Document], store: NotesStore | None) -> None:
+        super().__init__()
+        self.documents = documents
+        self.store = store
+        self.shown = [0, 1 if len(documents) > 1 else 0]
+        self.claims = ClaimIndex()
+        self.book = TagBook()
+        self.matching = True
+        self.progress = 0.0
+        self.unsaved = 0
+        self.last_error: str | None = None
+        self.history: list[tuple[Key, Annotation | None, Annotation | None]] = []
+        self._cycle: dict[Key, int] = {}
+
+    def compose(self) -> ComposeResult:
+        """Two panes, the detail panel, the status line and the footer."""
+        with Horizontal(id="panes"):
+            yield DocumentView(self.documents[self.shown[0]], id="left")
+            if len(self.documents) > 1:
+                yield DocumentView(self.documents[self.shown[1]], id="right")
+        yield DetailPanel(id="detail")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show saved tags, start matching in a worker, put the cursor on the first claim."""
+        self._load_tags()
+        self.run_matching()
+        left = self.query_one("#left", DocumentView)
+        left.focus()
+        left.move_cursor(0)
+        self._update_status()
+
+    # Panes and claims.
+
+    @property
+    def views(self) -> list[DocumentView]:
+        """The document panes, left first."""
+        return list(self.query(DocumentView))
+
+    @property
+    def focused_view(self) -> DocumentView:
+        """The pane with focus (the left one if neither has it)."""
+        focused = self.focused
+        return focused if isinstance(focused, DocumentView) else self.views[0]
+
+    def doc_index(self, view: DocumentView) -> int:
+        """Which of the open documents a pane shows."""
+        return self.shown[0] if view.id == "left" else self.shown[1]
+
+    def other_view(self, view: DocumentView) -> DocumentView | None:
+        """The pane beside this one."""
+        others = [v for v in self.views if v is not view]
+        return others[0] if others else None
+
+    # Matching runs in a thread; it talks to the screen only by messages.
+
+    @work(thread=True, exclusive=True, group="matching")
+    def run_matching(self) -> None:
+        """Match every pair of open documents, posting progress, off the UI thread."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.MatchProgress(done, total))
+
+        try:
+            result = match_documents(
+                self.documents, progress=progress, cancelled=lambda: worker.is_cancelled
+            )
+        except MatchCancelled:
+            return
+        self.post_message(self.MatchesReady(result))
+
+    def on_workstation_match_progress(self, message: MatchProgress) -> None:
+        """Show how far matching has got."""
+        self.progress = message.done / max(message.total, 1)
+        self._update_status()
+
+    def on_workstation_matches_ready(self, message: MatchesReady) -> None:
+        """Mark matched passages in both panes and refresh the detail panel."""
+        self.claims = ClaimIndex.build(message.result)
+        self.matching = False
+        self._refresh_marks()
+        view = self.focused_view
+        self._follow(view, view.cursor)
+        self._update_status()
+
+    @on(DocumentView.CursorMoved)
+    def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        """Highlight the counterparts in the other pane and scroll it to the best one."""
+        if message.view is self.focused_view or len(self.views) == 1:
+            self._follow(message.view, message.passage)
+
+    def _follow(self, view: DocumentView, passage: int) -> None:
+        doc = self.doc_index(view)
+        other = self.other_view(view)
+        if other is not None:
+            counterparts = self.claims.counterparts(doc, passage, self.doc_index(other))
+            other.counterparts = {c.passage for c in counterparts}
+            if counterparts:
+                other.show_passage(counterparts[0].passage)
+            other.refresh()
+        view.counterparts = set()
+        self._show_detail(doc, passage)
+
+    def _show_detail(self, doc: int, passage: int) -> None:
+        self.query_one(DetailPanel).show_claim(
+            self.documents,
+            doc,
+            passage,
+            self.book.by_passage.get((doc, passage)),
+            self.claims.counterparts(doc, passage),
+            self.matching,
+        )
+
+    # Actions.
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor to the next or previous claim."""
+        view = self.focused_view
+        view.move_cursor(view.cursor + step)
+
+    def action_next_match(self, step: int) -> None:
+        """Move to the next or previous claim that has a counterpart in the other pane."""
+        view = self.focused_view
+        marked = view.strengths
+        passage = view.cursor + step
+        while 0 <= passage < len(view.document.passages):
+            if passage in marked:
+                view.move_cursor(passage)
+                return
+            passage += step
+        self.notify("no further matched claim", timeout=2)
+
+    def action_other_pane(self) -> None:
+        """Focus the other pane."""
+        other = self.other_view(self.focused_view)
+        if other is not None:
+            other.focus()
+            self._follow(other, other.cursor)
+            for view in self.views:
+                view.refresh()
+
+    def action_counterpart(self) -> None:
+        """Jump to the claim's counterpart in the other pane; again for the next one."""
+        view = self.focused_view
+        other = self.other_view(view)
+        if other is None:
+            return
+        key = (self.doc_index(view), view.cursor)
+        counterparts = self.claims.counterparts(*key, self.doc_index(other))
+        if not counterparts:
+            self.notify("this claim has no counterpart in the other document", timeout=2)
+            return
+        turn = self._cycle.get(key, -1) + 1
+        self._cycle[key] = turn
+        target = counterparts[turn % len(counterparts)].passage
+        other.counterparts = {c.passage for c in counterparts}
+        other.show_passage(target)
+        other.refresh()
+        self.notify(f"counterpart {turn % len(counterparts) + 1} of {len(counterparts)}", timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Tag keys apply only when notes can be saved."""
+        if action in _WRITE_ACTIONS and (self.store is None or self.store.read_only):
+            return None
+        return True
+
+    def action_tag(self, status: Status) -> None:
+        """Tag the claim under the cursor; its counterparts become the tag's evidence."""
+        key, before = self._current()
+        if before is not None:
+            after = before.changed(status=status, evidence=self._evidence(key))
+        else:
+            after = Annotation(self._target(key), status=status, evidence=self._evidence(key))
+        self._write(key, before, after)
+
+    def action_untag(self) -> None:
+        """Clear the claim's tag (a note on it stays)."""
+        key, before = self._current()
+        if before is None or before.status is None:
+            return
+        self._write(key, before, before.changed(status=None) if before.note else None)
+
+    def action_note(self) -> None:
+        """Edit the claim's note in a modal editor."""
+        key, before = self._current()
+        document = self.documents[key[0]]
+
+        def done(text: str | None) -> None:
+            if text is None or (before is not None and text == before.note):
+                return
+            if before is not None:
+                after: Annotation | None = before.changed(note=text)
+            elif text:
+                after = Annotation(self._target(key), note=text, evidence=self._evidence(key))
+            else:
+                return
+            if after is not None and not after.note and after.status is None:
+                after = None
+            self._write(key, before, after)
+
+        claim = document.passages[key[1]].text
+        self.app.push_screen(NoteEditor(claim, before.note if before else ""), done)
+
+    def action_undo(self) -> None:
+        """Undo the last tag or note change."""
+        if not self.history:
+            self.notify("nothing to undo", timeout=2)
+            return
+        key, before, after = self.history.pop()
+        self._write(key, after, before, record=False)
+
+    # Writing through the store.
+
+    def _current(self) -> tuple[Key, Annotation | None]:
+        view = self.focused_view
+        key = (self.doc_index(view), view.cursor)
+        return key, self.book.by_passage.get(key)
+
+    def _target(self, key: Key) -> Target:
+        document = self.documents[key[0]]
+        passage = document.passages[key[1]]
+        return Target.from_span(document.id, document.text, passage.start, passage.end)
+
+    def _evidence(self, key: Key) -> tuple[Evidence, ...]:
+        evidence = []
+        for counterpart in self.claims.counterparts(*key):
+            other = self.documents[counterpart.doc]
+            passage = other.passages[counterpart.passage]
+            target = Target.from_span(other.id, other.text, passage.start, passage.end)
+            evidence.append(Evidence(target, counterpart.score, counterpart.strength))
+        return tuple(evidence)
+
+    def _write(
+        self, key: Key, before: Annotation | None, after: Annotation | None, record: bool = True
+    ) -> None:
+        if self.store is None or self.store.read_only:
+            return
+        future: Future[Any]
+        if after is None:
+            if before is None:
+                return
+            future = self.store.delete(before.id)
+            self.book.by_passage.pop(key, None)
+        else:
+            future = self.store.save(after)
+            self.book.by_passage[key] = after
+        if record:
+            self.history.append((key, before, after))
+        self.unsaved += 1
+        future.add_done_callback(lambda f: self.post_message(self.Saved(f.exception())))
+        self._refresh_marks()
+        self._show_detail(*key)
+        self._update_status()
+
+    def on_workstation_saved(self, message: Saved) -> None:
+        """Count the write as done, or tell the user it failed."""
+        self.unsaved -= 1
+        if message.error is not None:
+            self.last_error = str(message.error)
+            self.notify(f"not saved: {message.error}", severity="error", markup=False, timeout=15)
+        self._update_status()
+
+    def _load_tags(self) -> None:
+        if self.store is None:
+            return
+        for index, document in enumerate(self.documents):
+            for attached in self.store.attach(document.id, str(document.path), document.text):
+                passage = None
+                if attached.anchor.status != "orphan":
+                    passage = TagBook.passage_of(document, attached.anchor.start)
+                if passage is None:
+                    self.book.orphans.append(attached.annotation)
+                else:
+                    self.book.by_passage[(index, passage)] = attached.annotation
+        if self.book.orphans:
+            count = len(self.book.orphans)
+            self.notify(f"{count} note(s) no longer found in the text are kept as orphans")
+
+    def _refresh_marks(self) -> None:
+        for view in self.views:
+            doc = self.doc_index(view)
+            other = self.other_view(view)
+            view.strengths = self.claims.strengths(doc, self.doc_index(other)) if other else {}
+            view.tags = self.book.tags(doc)
+            view.refresh()
+
+    def _update_status(self) -> None:
+        parts: list[str] = []
+        if self.store is None:
+            parts.append("notes: not saved (read without notes)")
+        else:
+            mode = " (read-only)" if self.store.read_only else ""
+            parts.append(f"notes: {self.store.path}{mode}")
+            if self.last_error:
+                parts.append("NOT SAVED: see message")
+            else:
+                parts.append(f"saving {self.unsaved}…" if self.unsaved else "all saved")
+        if self.matching:
+            parts.append(f"matching {self.progress:.0%}")
+        elif self.claims.result is not None:
+            matches = self.claims.result.matches
+            strong = sum(1 for m in matches if m.strength == "strong")
+            parts.append(f"{len(matches)} matches ({strong} strong)")
+        tags = [a.status for a in self.book.by_passage.values()]
+        parts.append(f"✓ {tags.count('corroborated')}  ✗ {tags.count('contested')}")
+        if self.book.orphans:
+            parts.append(f"{len(self.book.orphans)} orphaned notes")
+        self.query_one("#status", Static).update(" · ".join(parts))

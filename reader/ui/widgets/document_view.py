@@ -1,0 +1,227 @@
+"""A document pane: a Line-API view that wraps, highlights and walks a document's passages."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.model import Document
+from reader.ui.layout import Layout, wrap
+
+GUTTER = 3
+TAG_MARKS = {"corroborated": "✓", "contested": "✗"}
+MATCH_MARKS = {"strong": "≡", "partial": "~"}
+
+
+class DocumentView(ScrollView, can_focus=True):
+    """One document, wrapped to the pane, with matches, tags, cursor and counterparts marked.
+
+    Text is drawn as plain segments (never parsed as markup). Highlight kinds are component
+    classes, so themes restyle them; each also has a non-colour cue: a gutter mark for tags and
+    match strength, underline for matches, bold for the counterpart, reverse for the cursor.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-view--strong",
+        "document-view--partial",
+        "document-view--corroborated",
+        "document-view--contested",
+        "document-view--cursor",
+        "document-view--counterpart",
+        "document-view--gutter",
+    }
+
+    DEFAULT_CSS = """
+    DocumentView {
+        background: $surface;
+        color: $foreground;
+        border: round $panel;
+        padding: 0 1 0 0;
+    }
+    DocumentView:focus {
+        border: round $accent;
+    }
+    DocumentView > .document-view--strong {
+        background: $success 20%;
+        text-style: underline;
+    }
+    DocumentView > .document-view--partial {
+        background: $warning 12%;
+        text-style: underline;
+    }
+    DocumentView > .document-view--corroborated {
+        color: $text-success;
+    }
+    DocumentView > .document-view--contested {
+        color: $text-error;
+    }
+    DocumentView > .document-view--cursor {
+        background: $accent 45%;
+        text-style: bold;
+    }
+    DocumentView > .document-view--counterpart {
+        background: $primary 35%;
+        text-style: bold;
+    }
+    DocumentView > .document-view--gutter {
+        color: $text-muted;
+    }
+    """
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor went to another passage."""
+
+        view: DocumentView
+        passage: int
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.cursor = 0
+        self.strengths: dict[int, str] = {}
+        self.tags: dict[int, str] = {}
+        self.counterparts: set[int] = set()
+        self._wrapped: Layout | None = None
+        self._passage_starts = [p.start for p in document.passages]
+
+    @property
+    def wrapped(self) -> Layout:
+        """The document wrapped to the current width."""
+        width = max(8, self.scrollable_content_region.width - GUTTER)
+        if self._wrapped is None or self._wrapped.width != width:
+            self._wrapped = wrap(self.document, width)
+            self.virtual_size = Size(width + GUTTER, len(self._wrapped.lines))
+        return self._wrapped
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap to the new width, keeping the cursor in view."""
+        self._wrapped = None
+        _ = self.wrapped
+        self.show_cursor(center=False)
+
+    def move_cursor(self, passage: int, *, center: bool = False) -> None:
+        """Put the cursor on a passage, scroll to it and tell the screen."""
+        if not self.document.passages:
+            return
+        passage = max(0, min(passage, len(self.document.passages) - 1))
+        self.cursor = passage
+        self.show_cursor(center=center)
+        self.refresh()
+        self.post_message(self.CursorMoved(self, passage))
+
+    def show_cursor(self, *, center: bool = False) -> None:
+        """Scroll so the cursor passage is visible."""
+        self.show_passage(self.cursor, center=center)
+
+    def show_passage(self, passage: int, *, center: bool = True) -> None:
+        """Scroll so a passage is visible, centred if asked."""
+        if not self.document.passages or self.size.height == 0:
+            return
+        top = self.wrapped.passage_lines[passage]
+        if center:
+            self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
+        elif top < self.scroll_offset.y or top >= self.scroll_offset.y + self.size.height - 1:
+            self.scroll_to(y=max(0, top - 2), animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one screen line: gutter marks, then the text with highlight styles."""
+        layout = self.wrapped
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if index >= len(layout.lines):
+            return Strip.blank(self.size.width, base)
+        line = layout.lines[index]
+        segments = [
+            Segment(self._gutter(index, line.start, line.end), base + self._style("gutter"))
+        ]
+        segments.extend(self._text_segments(line.start, line.end, base))
+        strip = Strip(segments)
+        return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + self.size.width, base)
+
+    def passage_at_line(self, index: int) -> int | None:
+        """The passage shown on a screen line, if any."""
+        layout = self.wrapped
+        if not 0 <= index < len(layout.lines):
+            return None
+        line = layout.lines[index]
+        found = self.document.passage_at(line.start) or self.document.passage_at(line.end - 1)
+        return found.index if found else None
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a sentence puts the cursor on it."""
+        passage = self.passage_at_line(event.y + self.scroll_offset.y)
+        if passage is not None:
+            self.focus()
+            self.move_cursor(passage)
+
+    def _style(self, kind: str) -> Style:
+        return self.get_component_rich_style(f"document-view--{kind}", partial=True)
+
+    def _passage_style(self, index: int) -> Style:
+        style = Style()
+        strength = self.strengths.get(index)
+        if strength:
+            style += self._style(strength)
+        tag = self.tags.get(index)
+        if tag:
+            style += self._style(tag)
+        if index in self.counterparts:
+            style += self._style("counterpart")
+        if index == self.cursor and self.has_focus:
+            style += self._style("cursor")
+        elif index == self.cursor:
+            style += Style(underline=True, bold=True)
+        return style
+
+    def _gutter(self, index: int, start: int, end: int) -> str:
+        if start == end:  # the blank line between blocks
+            return " " * GUTTER
+        first = self._first_passage(start, end)
+        if first is None:
+            return " " * GUTTER
+        tag = TAG_MARKS.get(self.tags.get(first, ""), " ")
+        match = MATCH_MARKS.get(self.strengths.get(first, ""), " ")
+        cursor = (
+            "▶" if first == self.cursor and self.wrapped.passage_lines[first] == index else match
+        )
+        return f"{tag}{cursor} "
+
+    def _first_passage(self, start: int, end: int) -> int | None:
+        passages = self.document.passages
+        position = max(0, bisect_left(self._passage_starts, start) - 1)
+        while position < len(passages) and passages[position].start < max(end, start + 1):
+            if passages[position].end > start:
+                return position
+            position += 1
+        return None
+
+    def _text_segments(self, start: int, end: int, base: Style) -> list[Segment]:
+        text = self.document.text
+        passages = self.document.passages
+        segments: list[Segment] = []
+        position = start
+        index = max(0, bisect_left(self._passage_starts, start) - 1)
+        while position < end:
+            while index < len(passages) and passages[index].end <= position:
+                index += 1
+            if index >= len(passages) or passages[index].start >= end:
+                segments.append(Segment(text[position:end].replace("\t", " "), base))
+                break
+            passage = passages[index]
+            if passage.start > position:
+                segments.append(Segment(text[position : passage.start], base))
+                position = passage.start
+            stop = min(end, passage.end)
+            segments.append(Segment(text[position:stop], base + self._passage_style(index)))
+            position = stop
+        return segments

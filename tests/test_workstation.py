@@ -1,0 +1,174 @@
+"""Pilot tests of the workstation: keys change state, and the store holds what was acknowledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reader.core.loading import load_document
+from reader.store.notes import NotesStore
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.screens.workstation import Workstation
+from reader.ui.widgets.document_view import DocumentView
+from tests.conftest import NEWSWEEK, STRIPES
+
+SIZE = (160, 45)
+
+
+def make_app(tmp_path: Path, read_only: bool = False) -> ReaderApp:
+    store = NotesStore(tmp_path / "notes.json")
+    if read_only:
+        store.close()
+        store = NotesStore(tmp_path / "notes.json", read_only=True)
+    return ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+
+
+async def ready(pilot: Pilot[None]) -> Workstation:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, Workstation)
+    return screen
+
+
+def views(screen: Workstation) -> tuple[DocumentView, DocumentView]:
+    return screen.query_one("#left", DocumentView), screen.query_one("#right", DocumentView)
+
+
+async def saved(app: ReaderApp) -> NotesStore:
+    assert app.store is not None
+    app.store.flush(10)
+    return app.store
+
+
+async def test_opens_with_left_focus_on_first_claim_and_matches(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert screen.focused is left
+        assert left.cursor == 0
+        assert not screen.matching
+        assert left.strengths[0] == "strong"  # the headline matches "Ukrainian public radio ..."
+        expected = {c.passage for c in screen.claims.counterparts(0, 0, 1)}
+        assert 4 in expected  # "Ukrainian public radio reported ..." is passage 4 of Stripes
+        assert right.counterparts == expected
+
+
+async def test_j_k_and_match_jumps(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        await pilot.press("j", "j", "down")
+        assert left.cursor == 3
+        await pilot.press("k")
+        assert left.cursor == 2
+        await pilot.press("right_square_bracket")
+        assert left.cursor in left.strengths
+        assert left.cursor > 2
+        await pilot.press("left_square_bracket")
+        assert left.cursor in left.strengths
+        assert left.cursor <= 2
+
+
+async def test_tab_and_enter_follow_counterparts(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        _, right = views(screen)
+        await pilot.press("j")  # "Eighteen North Korean soldiers ..." has three counterparts
+        expected = {c.passage for c in screen.claims.counterparts(0, 1, 1)}
+        assert len(expected) >= 2
+        assert right.counterparts == expected
+        await pilot.press("enter")
+        await pilot.press("enter")
+        assert screen._cycle[(0, 1)] == 1
+        await pilot.press("tab")
+        assert screen.focused is right
+
+
+async def test_tags_are_saved_undone_and_cleared(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        store = await saved(app)
+        [tag] = store.annotations()
+        assert tag.status == "corroborated"
+        assert tag.claim.startswith("Eighteen North Korean soldiers")
+        assert len(tag.evidence) >= 2  # the counterparts are stored as evidence
+        await pilot.press("x")
+        store = await saved(app)
+        assert [a.status for a in store.annotations()] == ["contested"]
+        await pilot.press("z")
+        store = await saved(app)
+        assert [a.status for a in store.annotations()] == ["corroborated"]
+        await pilot.press("u")
+        store = await saved(app)
+        assert store.annotations() == []
+        assert screen.unsaved == 0
+
+
+async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"[b]x[/b]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store = await saved(app)
+        assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
+        await pilot.press("n")
+        await pilot.press("a", "b")
+        await pilot.press("escape")
+        await pilot.pause()
+        store = await saved(app)
+        assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
+
+
+async def test_tags_come_back_when_reopened(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "x")
+        await saved(app)
+    assert app.store is not None
+    app.store.close()
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        assert left.tags == {1: "contested"}
+
+
+async def test_read_only_store_disables_tagging(tmp_path: Path) -> None:
+    app = make_app(tmp_path, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("c")
+        assert screen.book.by_passage == {}
+        assert screen.check_action("tag", ()) is None
+
+
+async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "Title \x1b]0;pwned\x07 [bold]b[/bold] [@click=app.quit]x[/] here.\n\nSecond line.\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp([load_document(hostile)], NotesStore(tmp_path / "n.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        view = screen.query_one("#left", DocumentView)
+        drawn = "".join(segment.text for segment in view.render_line(0))
+        assert "[bold]b[/bold] [@click=app.quit]x[/]" in drawn
+        assert "␛]0;pwned␇" in drawn
+        assert "\x1b" not in drawn
+        await pilot.click(DocumentView, offset=(12, 1))
+        await pilot.pause()
+        assert app.is_running
