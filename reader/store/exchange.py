@@ -1,0 +1,100 @@
+"""Moving notes in and out of a store: export data with orphan flags, and merging an import."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import DocumentError
+from reader.core.export import EXPORT_FORMAT
+from reader.core.loading import load_document
+from reader.store.errors import StoreError
+from reader.store.model import Annotation
+from reader.store.notes import NotesStore
+
+
+def export_data(store: NotesStore) -> dict[str, Any]:
+    """Documents and notes as plain data; a note whose text cannot be found is ``orphaned``."""
+    documents = store.documents()
+    placed: set[str] = set()
+    for document in documents:
+        try:
+            loaded = load_document(document.path)
+        except DocumentError:
+            continue  # the file is gone or unreadable: its notes cannot be placed
+        for attached in store.attach(loaded.id, str(loaded.path), loaded.text):
+            if attached.anchor.status != "orphan":
+                placed.add(attached.annotation.id)
+    return {
+        "documents": [
+            {"id": d.id, "path": d.path, "title": d.title, "metadata": d.metadata}
+            for d in documents
+        ],
+        "annotations": [
+            {**a.to_dict(), "orphaned": a.id not in placed} for a in store.annotations()
+        ],
+    }
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do)."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (existing id, new copy id)
+    documents_added: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the user."""
+        return (
+            f"{len(self.added)} added, {len(self.unchanged)} already present, "
+            f"{len(self.conflicts)} conflicts kept as both versions, "
+            f"{len(self.documents_added)} documents added"
+        )
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """Read a JSON export, refusing anything else with a clear message."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise StoreError(f"{path}: not a reader JSON export (not JSON)") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise StoreError(f"{path}: not a reader JSON export (use 'reader export --format json')")
+    return data
+
+
+def import_notes(store: NotesStore, data: dict[str, Any], dry_run: bool = False) -> ImportReport:
+    """Merge an export into the store by id; on conflict keep both; never drop anything."""
+    report = ImportReport()
+    known = {d.id for d in store.documents()}
+    for document in data.get("documents", []):
+        if document["id"] not in known:
+            report.documents_added.append(document["id"])
+            if not dry_run:
+                store.remember_document(
+                    document["id"], document["path"], document["title"], document["metadata"]
+                ).result()
+    incoming: list[Annotation] = []
+    for record in data.get("annotations", []):
+        clean = {k: v for k, v in record.items() if k != "orphaned"}
+        annotation = Annotation.from_dict(clean)
+        existing = store.annotation(annotation.id)
+        if existing is None:
+            report.added.append(annotation.id)
+            incoming.append(annotation)
+        elif existing == annotation:
+            report.unchanged.append(annotation.id)
+        else:
+            copy = replace(annotation, id=f"urn:uuid:{uuid.uuid4()}")
+            report.conflicts.append((annotation.id, copy.id))
+            incoming.append(copy)
+    if incoming and not dry_run:
+        store.commit(incoming).result()
+    return report

@@ -1,0 +1,211 @@
+"""Export and import: every format, hostile notes, round trips, conflicts, dry runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from reader.cli import main
+from reader.core.export import CSV_COLUMNS, export
+from reader.core.loading import load_document
+from reader.core.model import Document
+from reader.store.exchange import export_data, import_notes, read_export
+from reader.store.model import Annotation, Evidence, Target
+from reader.store.notes import NotesStore
+from tests.conftest import NEWSWEEK, STRIPES
+
+HOSTILE = (
+    'He said "no", then, yes;\nnew line, [bold]markup[/bold] [link](http://x) <b>html</b> '
+    "*star* _under_ `code` # not a heading\n- not a list\n1. not a list &copy; | pipe "
+    "\x1b[31m escape \x07 bell ✓ ünïcode"
+)
+BIG = ("A long note. " * 8000)[:100_000]
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Path:
+    """A folder with the sample documents and a notes file with three notes."""
+    for source in (NEWSWEEK, STRIPES):
+        shutil.copy(source, tmp_path / source.name)
+    a, b = load_document(tmp_path / NEWSWEEK.name), load_document(tmp_path / STRIPES.name)
+    store = NotesStore(tmp_path / "reader-notes.json")
+    for d in (a, b):
+        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+
+    def target(document: Document, index: int) -> Target:
+        p = document.passages[index]
+        return Target.from_span(document.id, document.text, p.start, p.end)
+
+    evidence = (Evidence(target(b, 5), 33.7, "strong"),)
+    store.commit(
+        [
+            Annotation(target(a, 1), "corroborated", HOSTILE, evidence),
+            Annotation(target(a, 10), "contested", BIG),
+            Annotation(target(b, 8), None, "a note without a tag"),
+        ]
+    ).result()
+    store.close()
+    return tmp_path
+
+
+def data_of(case: Path) -> dict[str, object]:
+    store = NotesStore(case / "reader-notes.json", read_only=True)
+    try:
+        return export_data(store)
+    finally:
+        store.close()
+
+
+def test_json_round_trips_through_import(case: Path, tmp_path: Path) -> None:
+    first = export(data_of(case), "json")
+    exported = tmp_path / "export.json"
+    exported.write_text(first, encoding="utf-8")
+    fresh = NotesStore(tmp_path / "fresh.json")
+    report = import_notes(fresh, read_export(exported))
+    assert len(report.added) == 3
+    assert report.conflicts == []
+    fresh.close()
+    again = NotesStore(tmp_path / "fresh.json", read_only=True)
+    second = export(export_data(again), "json")
+    assert json.loads(second)["annotations"] == json.loads(first)["annotations"]
+    assert json.loads(second)["annotations"][0]["note"] == HOSTILE
+
+
+def test_import_keeps_both_versions_on_conflict_and_dry_run_changes_nothing(
+    case: Path, tmp_path: Path
+) -> None:
+    payload = json.loads(export(data_of(case), "json"))
+    payload["annotations"][0]["note"] = "edited by a colleague"
+    exported = tmp_path / "colleague.json"
+    exported.write_text(json.dumps(payload), encoding="utf-8")
+    db = case / "reader-notes.json"
+    before = db.read_bytes()
+    assert main(["import", str(exported), "--db", str(db), "--dry-run"]) == 0
+    assert db.read_bytes() == before
+    assert main(["import", str(exported), "--db", str(db)]) == 0
+    store = NotesStore(db, read_only=True)
+    notes = [a.note for a in store.annotations()]
+    assert HOSTILE in notes
+    assert "edited by a colleague" in notes
+    assert len(notes) == 4
+
+
+def test_import_refuses_what_is_not_an_export(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"annotations": []}', encoding="utf-8")
+    assert main(["import", str(bad), "--db", str(tmp_path / "n.json")]) == 1
+
+
+def test_csv_reads_back_with_every_note_intact(case: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(data_of(case), "csv"), newline="")))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_note = {row["note"]: row for row in rows}
+    assert HOSTILE in by_note
+    assert BIG in by_note
+    hostile = by_note[HOSTILE]
+    assert hostile["status"] == "corroborated"
+    assert hostile["counterpart_count"] == "1"
+    assert hostile["counterpart_sources"] == "Stars and Stripes"
+    assert hostile["document_path"].endswith(NEWSWEEK.name)
+    assert hostile["orphaned"] == "no"
+    assert by_note["a note without a tag"]["status"] == ""
+
+
+def test_csv_disarms_spreadsheet_formulas() -> None:
+    data = {
+        "documents": [],
+        "annotations": [
+            {
+                **Annotation(Target.from_span("d", "=SUM(A1)", 0, 8), note="=1+1").to_dict(),
+                "orphaned": False,
+            }
+        ],
+    }
+    row = next(csv.DictReader(io.StringIO(export(data, "csv"), newline="")))
+    assert row["note"] == "'=1+1"
+    assert row["claim"] == "'=SUM(A1)"
+
+
+def test_markdown_memo_parses_and_keeps_hostile_text_as_text(case: Path) -> None:
+    memo = export(data_of(case), "md")
+    tokens = MarkdownIt("commonmark").enable("table").parse(memo)
+    kinds = {t.type for t in tokens}
+    assert "table_open" in kinds
+    assert "blockquote_open" in kinds
+    inline = [t for t in tokens if t.type == "inline"]
+    children = [c for t in inline for c in (t.children or [])]
+    assert not [c for c in children if c.type in ("link_open", "html_inline", "code_inline")]
+    assert not [t for t in tokens if t.type in ("html_block", "bullet_list_open", "ordered_list_open")
+                and t.map and "not a list" in memo.splitlines()[t.map[0]]]  # fmt: skip
+    text = "".join(c.content for c in children if c.type == "text")
+    for piece in ("[bold]markup[/bold]", "[link](http://x)", "<b>html</b>", "*star*", "&copy;",
+                  "# not a heading", "- not a list", "1. not a list", "`code`"):  # fmt: skip
+        assert piece in text, piece
+    assert "## Corroborated" in memo
+    assert "## Contested" in memo
+    assert "## Notes without a tag" in memo
+
+
+def test_markdown_marks_orphans(case: Path) -> None:
+    path = case / NEWSWEEK.name
+    path.write_text(path.read_text(encoding="utf-8").replace("Eighteen", "Twenty"), "utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("reportedly deserted", "fled"), "utf-8"
+    )
+    memo = export(data_of(case), "md")
+    assert "## Orphaned notes" in memo
+
+
+def test_jsonld_follows_the_web_annotation_model(case: Path) -> None:
+    collection = json.loads(export(data_of(case), "jsonld"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    assert collection["id"].startswith("urn:")
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == 3
+    assert collection["first"]["type"] == "AnnotationPage"
+    for item in items:
+        assert item["type"] == "Annotation"
+        assert item["id"].startswith("urn:uuid:")
+        assert item["motivation"] == "assessing"
+        assert item["target"]
+        for target in item["target"]:
+            assert target["type"] == "SpecificResource"
+            assert target["source"].startswith(("file:///", "urn:sha256:"))
+            kinds = [s["type"] for s in target["selector"]]
+            assert kinds == ["TextQuoteSelector", "TextPositionSelector"]
+            position = target["selector"][1]
+            assert 0 <= position["start"] <= position["end"]
+        for body in item.get("body", []):
+            assert body["type"] == "TextualBody"
+            assert body["purpose"] in ("tagging", "commenting")
+            assert isinstance(body["value"], str)
+    tagged = next(i for i in items if any(b["value"] == "corroborated" for b in i["body"]))
+    assert any(b["value"] == HOSTILE for b in tagged["body"] if b["purpose"] == "commenting")
+    assert len(tagged["target"]) == 2  # the claim and its counterpart
+
+
+def test_export_command_writes_atomically_and_filters(case: Path) -> None:
+    out = case / "memo.csv"
+    db = str(case / "reader-notes.json")
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
+    assert len(list(csv.DictReader(out.open(encoding="utf-8", newline="")))) == 3
+    assert (
+        main(["export", "--db", db, "--format", "csv", "-o", str(out), "--status", "contested"])
+        == 0
+    )
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["status"] for r in rows] == ["contested"]
+
+
+def test_export_without_notes_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--db", str(tmp_path / "none.json"), "--format", "md"]) == 1
+    assert "no notes file" in capsys.readouterr().err
