@@ -307,3 +307,20 @@ def test_an_unexpected_writer_error_fails_futures_instead_of_hanging(
     monkeypatch.undo()
     store.save(annotation("y")).result(10)  # the writer thread is still alive
     store.close()
+
+
+def test_atomic_writes_keep_the_file_permissions(db: Path) -> None:
+    store = NotesStore(db)
+    store.save(annotation("a")).result(10)
+    db.chmod(0o640)
+    store._storage._signature = store._storage._stat()  # our own chmod, not another program's
+    store.save(annotation("b")).result(10)
+    assert db.stat().st_mode & 0o777 == 0o640
+    store.close()
+    fresh = db.with_name("fresh.json")
+    from reader.store.storage import write_atomically
+
+    write_atomically(fresh, b"{}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask

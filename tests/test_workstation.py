@@ -172,3 +172,30 @@ async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Pat
         await pilot.click(DocumentView, offset=(12, 1))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_export_from_the_app_writes_the_chosen_format(tmp_path: Path) -> None:
+    import csv
+
+    from textual.widgets import Input, Select
+
+    from reader.ui.dialogs.export_dialog import ExportDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportDialog)
+        target = tmp_path / "out.csv"
+        path_input = app.screen.query_one("#path", Input)
+        app.screen.query_one("#format", Select).value = "csv"
+        await pilot.pause()
+        assert path_input.value.endswith("reader-memo.csv")  # the suffix follows the format
+        path_input.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.last_export == target
+        rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
+        assert [r["status"] for r in rows] == ["corroborated"]

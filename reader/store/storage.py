@@ -36,6 +36,16 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or what the umask gives a new file (mkstemp uses 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in a folder durable (a no-op where folders cannot be opened)."""
     with contextlib.suppress(OSError):
@@ -51,6 +61,7 @@ def write_atomically(path: Path, payload: bytes, fault: FaultHook | None = None)
     descriptor, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
     temp = Path(temp_name)
     try:
+        os.fchmod(descriptor, _mode_for(path))
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(payload)
             if fault:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -15,17 +16,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from reader.core.export import export
 from reader.core.matching import MatchCancelled, MatchResult, match_documents
 from reader.core.model import Document
+from reader.store.errors import StoreError
+from reader.store.exchange import export_data
 from reader.store.model import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
+from reader.store.storage import write_atomically
 from reader.ui.claims import ClaimIndex, TagBook
+from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 
 Key = tuple[int, int]  # (document index, passage index)
 _WRITE_ACTIONS = {"tag", "untag", "note", "undo"}
+_STORE_ACTIONS = {"export"}
 
 
 class Workstation(Screen[None]):
@@ -84,6 +91,7 @@ class Workstation(Screen[None]):
         Binding("u", "untag", "Clear", id="tag.clear", tooltip="Clear the claim's tag"),
         Binding("n", "note", "Note", id="tag.note", tooltip="Add or edit a note on the claim"),
         Binding("z", "undo", "Undo", id="tag.undo", tooltip="Undo the last tag or note change"),
+        Binding("E", "export", "Export", id="notes.export", tooltip="Export the notes to a file"),
     ]
 
     DEFAULT_CSS = """
@@ -124,6 +132,7 @@ class Workstation(Screen[None]):
         self.last_error: str | None = None
         self.history: list[tuple[Key, Annotation | None, Annotation | None]] = []
         self._cycle: dict[Key, int] = {}
+        self.last_export: Path | None = None
 
     def compose(self) -> ComposeResult:
         """Two panes, the detail panel, the status line and the footer."""
@@ -277,7 +286,49 @@ class Workstation(Screen[None]):
         """Tag keys apply only when notes can be saved."""
         if action in _WRITE_ACTIONS and (self.store is None or self.store.read_only):
             return None
+        if action in _STORE_ACTIONS and self.store is None:
+            return None
         return True
+
+    def action_export(self) -> None:
+        """Choose a format and a path, then export in a worker."""
+        if self.store is None:
+            return
+        folder = self.store.path.parent
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self.run_export(choice)
+
+        self.app.push_screen(ExportDialog(folder), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, choice: ExportChoice) -> None:
+        """Wait for pending writes, then write the export atomically, off the UI thread."""
+        assert self.store is not None
+        try:
+            self.store.flush(30)
+            text = export(export_data(self.store), choice.format)
+            write_atomically(choice.path, text.encode("utf-8"))
+        except (OSError, StoreError) as error:
+            self.post_message(self.Exported(None, str(error)))
+            return
+        self.post_message(self.Exported(choice.path, None))
+
+    @dataclass
+    class Exported(Message):
+        """An export finished: the path written, or why it failed."""
+
+        path: Path | None
+        error: str | None
+
+    def on_workstation_exported(self, message: Exported) -> None:
+        """Say where the export went, or why it did not."""
+        if message.error is not None:
+            self.notify(f"export failed: {message.error}", severity="error", markup=False)
+        else:
+            self.last_export = message.path
+            self.notify(f"exported to {message.path}", markup=False, timeout=10)
 
     def action_tag(self, status: Status) -> None:
         """Tag the claim under the cursor; its counterparts become the tag's evidence."""
