@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reader.core.loading import load_document
+from reader.store.model import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.note_editor import NoteEditor
@@ -199,3 +200,41 @@ async def test_export_from_the_app_writes_the_chosen_format(tmp_path: Path) -> N
         assert screen.last_export == target
         rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
         assert [r["status"] for r in rows] == ["corroborated"]
+
+
+async def test_search_moves_to_hits_and_letters_reach_the_box(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        await pilot.press("slash", *"kursk")  # j/k are claim keys, but here they are typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.hits == [2, 4]
+        assert left.cursor == 2
+        assert screen.focused is left
+        await pilot.press("ctrl+n")
+        assert left.cursor == 4
+        await pilot.press("ctrl+b")
+        assert left.cursor == 2
+        await pilot.press("slash", *"zzzz", "enter")
+        assert left.cursor == 2
+
+
+async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
+    from reader.ui.dialogs.orphans import OrphansPanel
+
+    document = load_document(NEWSWEEK)
+    store = NotesStore(tmp_path / "notes.json")
+    store.remember_document("old-version-id", str(document.path), document.title, {}).result()
+    gone = Target.from_span("old-version-id", "A sentence that was deleted.", 0, 28)
+    store.save(Annotation(gone, "contested", "keep me")).result()
+    app = ReaderApp([document, load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert [a.note for a in screen.book.orphans] == ["keep me"]
+        await pilot.press("O")
+        assert isinstance(app.screen, OrphansPanel)
+        await pilot.press("escape")
+        assert app.screen is screen
+    assert [a.note for a in store.annotations()] == ["keep me"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.core.export import export
@@ -27,6 +28,7 @@ from reader.store.storage import write_atomically
 from reader.ui.claims import ClaimIndex, TagBook
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.dialogs.orphans import OrphansPanel
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 
@@ -92,12 +94,49 @@ class Workstation(Screen[None]):
         Binding("n", "note", "Note", id="tag.note", tooltip="Add or edit a note on the claim"),
         Binding("z", "undo", "Undo", id="tag.undo", tooltip="Undo the last tag or note change"),
         Binding("E", "export", "Export", id="notes.export", tooltip="Export the notes to a file"),
+        Binding(
+            "slash", "search", "Search", id="search.open", tooltip="Search the focused document"
+        ),
+        Binding(
+            "ctrl+n",
+            "search_step(1)",
+            "Next hit",
+            id="search.next",
+            show=False,
+            tooltip="Next search hit",
+        ),
+        Binding(
+            "ctrl+b",
+            "search_step(-1)",
+            "Previous hit",
+            id="search.previous",
+            show=False,
+            tooltip="Previous search hit",
+        ),
+        Binding(
+            "O",
+            "orphans",
+            "Orphans",
+            id="notes.orphans",
+            show=False,
+            tooltip="List the notes whose text is no longer found",
+        ),
+        Binding(
+            "escape",
+            "close_search",
+            "Close search",
+            id="search.close",
+            show=False,
+            tooltip="Close the search box",
+        ),
     ]
 
     DEFAULT_CSS = """
     Workstation #panes { height: 1fr; }
     Workstation DocumentView { width: 1fr; }
     Workstation #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    Workstation #search { display: none; dock: bottom; }
+    Workstation #search.-open { display: block; }
     """
 
     @dataclass
@@ -133,6 +172,9 @@ class Workstation(Screen[None]):
         self.history: list[tuple[Key, Annotation | None, Annotation | None]] = []
         self._cycle: dict[Key, int] = {}
         self.last_export: Path | None = None
+        self.hits: list[int] = []
+        self.hit = -1
+        self._search_view: DocumentView | None = None
 
     def compose(self) -> ComposeResult:
         """Two panes, the detail panel, the status line and the footer."""
@@ -141,6 +183,7 @@ class Workstation(Screen[None]):
             if len(self.documents) > 1:
                 yield DocumentView(self.documents[self.shown[1]], id="right")
         yield DetailPanel(id="detail")
+        yield Input(placeholder="search the focused document; enter: go", id="search")
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -283,7 +326,15 @@ class Workstation(Screen[None]):
         self.notify(f"counterpart {turn % len(counterparts) + 1} of {len(counterparts)}", timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Tag keys apply only when notes can be saved."""
+        """Tag keys apply only when notes can be saved; typing in search is not a command."""
+        if isinstance(self.focused, Input) and action != "close_search":
+            return False
+        if action == "close_search":
+            return self.query_one("#search", Input).has_class("-open")
+        if action == "search_step":
+            return bool(self.hits)
+        if action == "orphans":
+            return bool(self.book.orphans)
         if action in _WRITE_ACTIONS and (self.store is None or self.store.read_only):
             return None
         if action in _STORE_ACTIONS and self.store is None:
@@ -375,6 +426,46 @@ class Workstation(Screen[None]):
         key, before, after = self.history.pop()
         self._write(key, after, before, record=False)
 
+    # Search and orphans.
+
+    def action_search(self) -> None:
+        """Open the search box for the focused pane."""
+        self._search_view = self.focused_view
+        search = self.query_one("#search", Input)
+        search.add_class("-open")
+        search.focus()
+
+    def action_close_search(self) -> None:
+        """Close the search box and go back to the pane."""
+        self.query_one("#search", Input).remove_class("-open")
+        (self._search_view or self.views[0]).focus()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        """Find every hit; put the cursor on the claim of the first one."""
+        view = self._search_view or self.views[0]
+        self.hits = find_passages(view.document, event.value)
+        self.hit = -1
+        self.action_close_search()
+        if not self.hits:
+            self.notify(f"not found: {event.value}", markup=False, timeout=3)
+            return
+        self.action_search_step(1)
+
+    def action_search_step(self, step: int) -> None:
+        """Go to the next or previous hit."""
+        if not self.hits:
+            return
+        self.hit = (self.hit + step) % len(self.hits)
+        view = self._search_view or self.views[0]
+        view.focus()
+        view.move_cursor(self.hits[self.hit], center=True)
+        self.notify(f"hit {self.hit + 1} of {len(self.hits)}", timeout=2)
+
+    def action_orphans(self) -> None:
+        """List the orphaned notes."""
+        self.app.push_screen(OrphansPanel(self.book.orphans))
+
     # Writing through the store.
 
     def _current(self) -> tuple[Key, Annotation | None]:
@@ -440,7 +531,7 @@ class Workstation(Screen[None]):
                     self.book.by_passage[(index, passage)] = attached.annotation
         if self.book.orphans:
             count = len(self.book.orphans)
-            self.notify(f"{count} note(s) no longer found in the text are kept as orphans")
+            self.notify(f"{count} note(s) no longer found in the text are kept: O lists them")
 
     def _refresh_marks(self) -> None:
         for view in self.views:
@@ -472,3 +563,16 @@ class Workstation(Screen[None]):
         if self.book.orphans:
             parts.append(f"{len(self.book.orphans)} orphaned notes")
         self.query_one("#status", Static).update(" · ".join(parts))
+
+
+def find_passages(document: Document, query: str) -> list[int]:
+    """The passages holding a case-insensitive hit of the query, in reading order."""
+    query = query.strip()
+    if not query:
+        return []
+    found: list[int] = []
+    for match in re.finditer(re.escape(query), document.text, re.IGNORECASE):
+        passage = document.passage_at(match.start())
+        if passage is not None and (not found or found[-1] != passage.index):
+            found.append(passage.index)
+    return found
