@@ -16,7 +16,7 @@ from reader.core.errors import DocumentError
 from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
 from reader.store.errors import CorruptStore, StoreError
-from reader.store.locations import NOTES_NAME, default_notes_path
+from reader.store.locations import NOTES_NAME, default_notes_path, keys_path
 from reader.store.notes import NotesStore, restore_backup
 from reader.store.storage import AtomicJSONStorage
 
@@ -73,6 +73,11 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="documents or folders of them")
     parser.add_argument("--db", metavar="FILE", help="notes database (default: beside documents)")
+    parser.add_argument(
+        "--keys",
+        metavar="FILE",
+        help="TOML file remapping keys by binding id (default: the user's keys.toml if present)",
+    )
     _add_max_size(parser)
     parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
     return parser
@@ -105,11 +110,23 @@ def _open_command(argv: list[str]) -> int:
                 )
         from reader.ui.app import ReaderApp
 
-        ReaderApp(documents, store).run()
+        ReaderApp(documents, store, _keymap(options.keys)).run()
     finally:
         if store is not None:
             store.close()
     return 0
+
+
+def _keymap(option: str | None) -> dict[str, str]:
+    from reader.ui.keymap import KeymapError, load_keymap
+
+    path = Path(option) if option else keys_path()
+    if not option and not path.exists():
+        return {}
+    try:
+        return load_keymap(path)
+    except KeymapError as error:
+        raise UserError(str(error)) from None
 
 
 def _choose_after_corruption(

@@ -239,3 +239,50 @@ async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
         await pilot.press("escape")
         assert not panel.is_active
     assert [a.note for a in store.annotations()] == ["keep me"]
+
+
+async def test_keys_can_be_remapped_by_binding_id(tmp_path: Path) -> None:
+    from reader.ui.keymap import load_keymap
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"tag.corroborated" = "C"\n', encoding="utf-8")
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store, load_keymap(keys))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        assert screen.book.by_passage == {}
+        await pilot.press("C")
+        store.flush(10)
+        assert [a.status for a in store.annotations()] == ["corroborated"]
+
+
+async def test_command_palette_offers_the_actions(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert "Corroborated (c)" in commands
+        assert "Note (n)" in commands
+        assert "Export (E)" in commands
+        assert not [t for t in commands if t.startswith("Next hit")]  # no search yet
+        await pilot.press("j")
+        commands["Contested (x)"].callback()
+        await pilot.pause()
+        assert screen.book.tags(0) == {1: "contested"}
+
+
+async def test_narrow_terminal_stacks_the_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert screen.has_class("-narrow")
+        assert screen.has_class("-short")
+        assert left.region.width > 70
+        assert right.region.y > left.region.y
+        # The other pane follows the cursor's counterpart even in a small pane.
+        top = right.wrapped.passage_lines[4]
+        assert right.scroll_offset.y <= top < right.scroll_offset.y + right.size.height
+        await pilot.press("j", "c")
+        assert screen.book.tags(0) == {1: "corroborated"}

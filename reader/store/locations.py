@@ -33,3 +33,8 @@ def default_notes_path(
     path = (fallback or user_data_folder()) / f"notes-{common.name or 'root'}-{digest}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path, f"{common} is not writable: notes are kept in {path}"
+
+
+def keys_path() -> Path:
+    """The user's keys file (TOML), used when it exists."""
+    return Path(platformdirs.user_config_dir("reader", appauthor=False)) / "keys.toml"

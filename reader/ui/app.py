@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.actions import parse
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from reader.core.model import Document
 from reader.store.notes import NotesStore
@@ -22,10 +25,17 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
     ]
 
-    def __init__(self, documents: Sequence[Document], store: NotesStore | None = None) -> None:
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        store: NotesStore | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.documents = list(documents)
         self.store = store
+        if keymap:
+            self.set_keymap(keymap)
         if store is not None:
             mode = " (read-only)" if store.read_only else ""
             self.sub_title = f"notes: {store.path}{mode}"
@@ -36,9 +46,34 @@ class ReaderApp(App[None]):
         if self.store is not None and self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, plus every workstation action that applies now."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, Workstation):
+            return
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            name, parameters = _split_action(binding.action)
+            if screen.check_action(name, parameters) is not True:
+                continue
+            keys = self.get_key_display(binding)
+            yield SystemCommand(
+                f"{binding.description} ({keys})",
+                binding.tooltip or binding.description,
+                partial(self.call_later, self.run_action, binding.action, screen),
+            )
+
     def action_help(self) -> None:
         """Toggle the panel that lists every key of the focused widget and screen."""
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+
+def _split_action(action: str) -> tuple[str, tuple[object, ...]]:
+    _, name, parameters = parse(action)
+    return name, tuple(parameters)

@@ -135,6 +135,9 @@ class Workstation(Screen[None]):
     Workstation #panes { height: 1fr; }
     Workstation DocumentView { width: 1fr; }
     Workstation #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    Workstation.-narrow #panes { layout: vertical; }
+    Workstation.-narrow DocumentView { width: 1fr; height: 1fr; }
+    Workstation.-short #detail { height: 6; }
     Workstation #search { display: none; dock: bottom; }
     Workstation #search.-open { display: block; }
     """
@@ -195,6 +198,11 @@ class Workstation(Screen[None]):
         left.focus()
         left.move_cursor(0)
         self._update_status()
+
+    def on_resize(self) -> None:
+        """Below 100 columns the panes stack; below 30 rows the detail panel shrinks."""
+        self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.height < 30, "-short")
 
     # Panes and claims.
 

@@ -93,6 +93,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.counterparts: set[int] = set()
         self._wrapped: Layout | None = None
         self._passage_starts = [p.start for p in document.passages]
+        self._shown = (0, False)  # the passage last scrolled to, shown again after a resize
 
     @property
     def wrapped(self) -> Layout:
@@ -104,10 +105,11 @@ class DocumentView(ScrollView, can_focus=True):
         return self._wrapped
 
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap to the new width, keeping the cursor in view."""
+        """Re-wrap to the new width, keeping in view what was last shown."""
         self._wrapped = None
         _ = self.wrapped
-        self.show_cursor(center=False)
+        passage, center = self._shown
+        self.show_passage(passage, center=center)
 
     def move_cursor(self, passage: int, *, center: bool = False) -> None:
         """Put the cursor on a passage, scroll to it and tell the screen."""
@@ -125,7 +127,10 @@ class DocumentView(ScrollView, can_focus=True):
 
     def show_passage(self, passage: int, *, center: bool = True) -> None:
         """Scroll so a passage is visible, centred if asked."""
-        if not self.document.passages or self.size.height == 0:
+        if not self.document.passages:
+            return
+        self._shown = (passage, center)
+        if self.size.height == 0:  # not laid out yet: on_resize will show it
             return
         top = self.wrapped.passage_lines[passage]
         if center:

@@ -1,0 +1,32 @@
+"""The keys file: binding ids to keys, with clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.ui.keymap import KeymapError, load_keymap
+from tests.conftest import NEWSWEEK
+
+
+def test_reads_the_keys_table(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text('[keys]\n"claim.next" = "j,down,n"\n"tag.note" = "N"\n', encoding="utf-8")
+    assert load_keymap(path) == {"claim.next": "j,down,n", "tag.note": "N"}
+
+
+@pytest.mark.parametrize("content", ["[keys\n", '[keys]\n"a" = 1\n', "keys = 3\n"])
+def test_bad_files_are_clear_errors(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KeymapError):
+        load_keymap(path)
+
+
+def test_cli_reports_a_bad_keys_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text("[keys\n", encoding="utf-8")
+    assert main([str(NEWSWEEK), "--db", str(tmp_path / "n.json"), "--keys", str(path)]) == 1
+    assert "not a valid TOML keys file" in capsys.readouterr().err
