@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import matching
 from reader.core.align import align_words
 from reader.core.loading import load_document
 from reader.core.matching import MatchCancelled, MatchSettings, match_documents
@@ -140,3 +141,36 @@ def test_word_alignment_marks_shared_and_differing_words() -> None:
     assert {"Eighteen", "North", "Korean", "Suspilne"} <= shared_a
     assert "deserted" not in shared_a
     assert {"Around", "left", "stations"} <= differ_b
+
+
+def test_an_unrelated_article_beside_two_reports_changes_little_between_them(
+    tmp_path: Path,
+) -> None:
+    seeds = [load_document(NEWSWEEK), load_document(STRIPES)]
+    unrelated = doc(tmp_path, "bank.txt", ARTICLE[1:] * 3)
+    alone = {(m.a, m.b, m.strength) for m in match_documents(seeds).matches}
+    beside = {
+        (m.a, m.b, m.strength) for m in match_documents([*seeds, unrelated]).matches if m.b.doc < 2
+    }
+    strong = {pair for pair in alone if pair[2] == "strong"}
+    assert strong
+    assert strong == {pair for pair in beside if pair[2] == "strong"}
+    # Only the weights of words move a little; no lift from the pair standing out.
+    assert len(alone ^ beside) <= 3
+
+
+def test_a_lift_from_close_documents_never_makes_a_match_strong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two reports of one event among unrelated articles: their pair is lifted above the usual.
+    seeds = [load_document(NEWSWEEK), load_document(STRIPES)]
+    others = [doc(tmp_path, f"other{i}.txt", [ARTICLE[i]] * 2) for i in range(5)]
+    documents = [*seeds, *others]
+    lifted = {(m.a, m.b): m for m in match_documents(documents).matches if m.b.doc < 2}
+    monkeypatch.setattr(matching, "AFFINITY_WEIGHT", 0.0)
+    own = {(m.a, m.b): m for m in match_documents(documents).matches if m.b.doc < 2}
+    assert len(lifted) > len(own)  # the lift does find more...
+    for key, match in lifted.items():  # ...but only the passages' own agreement is "strong"
+        assert match.strength == (own[key].strength if key in own else "partial")
+        if key in own:
+            assert match.score >= own[key].score

@@ -18,8 +18,11 @@ CancelCheck = Callable[[], bool]
 DEFAULT_MIN_SCORE = 16.0
 DEFAULT_STRONG_SCORE = 30.0
 # How much a pair of documents that share more rare vocabulary than is usual in the set lifts
-# (or, below usual, lowers) the scores of their passage pairs; zero when only two are open.
+# (or, below usual, lowers) the scores of their passage pairs. What is usual needs a few pairs
+# to tell: with fewer documents open there is no lift, so one unrelated article opened beside
+# two reports of an event does not loosen the matching between those two.
 AFFINITY_WEIGHT = 2.0
+AFFINITY_MIN_DOCUMENTS = 5
 # A match needs this many shared tokens that are not the set's topic words (weight: idf squared).
 MIN_SHARED = 2
 INFORMATIVE_WEIGHT = 1.0
@@ -136,9 +139,9 @@ def match_documents(
             score = _weighted_overlap(feature, other, weights, informative, total_a, total_b)
             if score <= 0:
                 continue
-            score = round(score + lift, 1)
-            if score >= settings.min_score:
-                matches.append(_make_match(feature, other, score, settings))
+            lifted = round(score + lift, 1)
+            if lifted >= settings.min_score:
+                matches.append(_make_match(feature, other, lifted, score, settings))
         if progress is not None and (position % 256 == 0 or position == total - 1):
             progress(position + 1, total)
     matches.sort(key=lambda m: (m.a.doc, m.a.start, m.b.doc, m.b.start))
@@ -160,6 +163,8 @@ def document_affinity(
     features: Sequence[PassageFeatures], count: int, weights: dict[str, float]
 ) -> list[list[float]]:
     """Score offsets per document pair: cosine of weighted vocabularies, minus the set's median."""
+    if count < AFFINITY_MIN_DOCUMENTS:
+        return [[0.0] * count for _ in range(count)]
     vectors: list[defaultdict[str, float]] = [defaultdict(float) for _ in range(count)]
     for feature in features:
         for token in feature.content:
@@ -265,15 +270,17 @@ def _make_match(
     a: PassageFeatures,
     b: PassageFeatures,
     score: float,
+    own_score: float,
     settings: MatchSettings,
 ) -> Match:
+    # Strength is the passages' own agreement: a lift from close documents never makes "strong".
     return Match(
         a=Span(a.doc, a.start, a.end),
         b=Span(b.doc, b.start, b.end),
         a_passage=a.passage,
         b_passage=b.passage,
         score=score,
-        strength="strong" if score >= settings.strong_score else "partial",
+        strength="strong" if own_score >= settings.strong_score else "partial",
     )
 
 
