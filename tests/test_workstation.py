@@ -286,3 +286,63 @@ async def test_narrow_terminal_stacks_the_panes(tmp_path: Path) -> None:
         assert right.scroll_offset.y <= top < right.scroll_offset.y + right.size.height
         await pilot.press("j", "c")
         assert screen.book.tags(0) == {1: "corroborated"}
+
+
+async def test_choosing_the_documents_in_the_panes_is_remembered(tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    from reader.ui.dialogs.pane_chooser import PaneChooser
+
+    third = tmp_path / "third.md"
+    third.write_text(
+        "---\noutlet: Third Outlet\n---\n\nAround 18 North Korean soldiers deserted the "
+        "frontline, broadcaster Suspilne said.\n",
+        encoding="utf-8",
+    )
+    documents = [load_document(NEWSWEEK), load_document(STRIPES), load_document(third)]
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp(documents, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, PaneChooser)
+        app.screen.query_one("#right", Select).value = 0  # the same document twice: refused
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PaneChooser)
+        app.screen.query_one("#right", Select).value = 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        _, right = views(screen)
+        assert right.document.metadata["outlet"] == "Third Outlet"
+        assert screen.shown == [0, 2]
+        assert 1 in views(screen)[0].strengths  # matches are shown against the new pane
+    store.close()
+    again = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp(documents, again)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.shown == [0, 2]
+
+
+async def test_pane_chooser_needs_three_documents(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.check_action("choose_panes", ()) is False
+
+
+async def test_pane_headers_show_the_source_and_tag_counts(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert left.border_title is not None
+        assert "Newsweek" in left.border_title
+        assert right.border_title is not None
+        assert "Stars and Stripes" in right.border_title
+        assert left.border_subtitle == "✓ 0  ✗ 0"
+        await pilot.press("j", "c", "j", "x", "j", "x")
+        await pilot.pause()
+        assert left.border_subtitle == "✓ 1  ✗ 2"
+        assert right.border_subtitle == "✓ 0  ✗ 0"

@@ -89,6 +89,7 @@ class NotesStore:
                 self._lock.release()
             raise
         self._notes, self._documents = self._read_snapshot()
+        self._settings: dict[str, Any] = self._tables.meta.get("settings") or {}
         # What the batch being written will change in the snapshot, once it is on disk.
         self._pending: list[tuple[str, str, Annotation | StoredDocument | None]] = []
         self._queue: queue.Queue[tuple[Operation, Future[Any]] | None] = queue.Queue()
@@ -124,6 +125,20 @@ class NotesStore:
                 continue
             attached.append(Attached(item, found, owner != document_id))
         return attached
+
+    def setting(self, name: str) -> Any:
+        """A saved view setting (such as the documents in the panes), or None."""
+        return self._settings.get(name)
+
+    def remember_setting(self, name: str, value: Any) -> Future[None]:
+        """Save a view setting in the notes file."""
+        self._settings[name] = value
+        settings = dict(self._settings)
+
+        def operation(tables: _Tables) -> None:
+            tables.meta.put("settings", settings)
+
+        return self._submit(operation)
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         """One saved annotation by id."""

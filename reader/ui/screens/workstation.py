@@ -29,6 +29,7 @@ from reader.ui.claims import ClaimIndex, TagBook
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.dialogs.orphans import OrphansPanel
+from reader.ui.dialogs.pane_chooser import PaneChooser
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 
@@ -114,6 +115,13 @@ class Workstation(Screen[None]):
             tooltip="Previous search hit",
         ),
         Binding(
+            "o",
+            "choose_panes",
+            "Panes",
+            id="panes.choose",
+            tooltip="Choose the documents in the panes",
+        ),
+        Binding(
             "O",
             "orphans",
             "Orphans",
@@ -166,6 +174,10 @@ class Workstation(Screen[None]):
         self.documents = documents
         self.store = store
         self.shown = [0, 1 if len(documents) > 1 else 0]
+        saved = store.setting("panes") if store is not None else None
+        ids = [d.id for d in documents]
+        if isinstance(saved, list) and len(saved) == 2 and all(i in ids for i in saved):
+            self.shown = [ids.index(saved[0]), ids.index(saved[1])]
         self.claims = ClaimIndex()
         self.book = TagBook()
         self.matching = True
@@ -343,6 +355,8 @@ class Workstation(Screen[None]):
             return bool(self.hits)
         if action == "orphans":
             return bool(self.book.orphans)
+        if action == "choose_panes":
+            return len(self.documents) > 2
         if action in _WRITE_ACTIONS and (self.store is None or self.store.read_only):
             return None
         if action in _STORE_ACTIONS and self.store is None:
@@ -470,6 +484,30 @@ class Workstation(Screen[None]):
         view.move_cursor(self.hits[self.hit], center=True)
         self.notify(f"hit {self.hit + 1} of {len(self.hits)}", timeout=2)
 
+    def action_choose_panes(self) -> None:
+        """Pick which two of the open documents the panes show."""
+
+        def chosen(choice: tuple[int, int] | None) -> None:
+            if choice is None or list(choice) == self.shown:
+                return
+            self.show_documents(*choice)
+
+        self.app.push_screen(PaneChooser(self.documents, *self.shown), chosen)
+
+    def show_documents(self, left: int, right: int) -> None:
+        """Put two documents in the panes and remember the choice in the notes file."""
+        self.shown = [left, right]
+        for view, index in zip(self.views, self.shown, strict=False):
+            view.show_document(self.documents[index])
+        if self.store is not None and not self.store.read_only:
+            self.store.remember_setting(
+                "panes", [self.documents[left].id, self.documents[right].id]
+            )
+        self._refresh_marks()
+        first = self.views[0]
+        first.focus()
+        first.move_cursor(0)
+
     def action_orphans(self) -> None:
         """List the orphaned notes."""
         self.app.push_screen(OrphansPanel(self.book.orphans))
@@ -546,8 +584,7 @@ class Workstation(Screen[None]):
             doc = self.doc_index(view)
             other = self.other_view(view)
             view.strengths = self.claims.strengths(doc, self.doc_index(other)) if other else {}
-            view.tags = self.book.tags(doc)
-            view.refresh()
+            view.set_tags(self.book.tags(doc))
 
     def _update_status(self) -> None:
         parts: list[str] = []

@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -94,6 +95,37 @@ class DocumentView(ScrollView, can_focus=True):
         self._wrapped: Layout | None = None
         self._passage_starts = [p.start for p in document.passages]
         self._shown = (0, False)  # the passage last scrolled to, shown again after a resize
+        self._show_header()
+
+    def _show_header(self) -> None:
+        """Title, outlet and date above the text; tag counts below (plain text, never markup)."""
+        meta = self.document.metadata
+        parts = [meta.get("outlet", ""), meta.get("date", ""), self.document.title]
+        self.border_title = Content(" · ".join(part for part in parts if part))
+        counts = [
+            f"{mark} {sum(1 for tag in self.tags.values() if tag == status)}"
+            for status, mark in TAG_MARKS.items()
+        ]
+        self.border_subtitle = Content("  ".join(counts))
+
+    def set_tags(self, tags: dict[int, str]) -> None:
+        """Show these tags (passage -> status) and their counts in the header."""
+        self.tags = tags
+        self._show_header()
+        self.refresh()
+
+    def show_document(self, document: Document) -> None:
+        """Show another document in this pane, cursor on its first claim."""
+        self.document = document
+        self.cursor = 0
+        self.strengths, self.tags, self.counterparts = {}, {}, set()
+        self._passage_starts = [p.start for p in document.passages]
+        self._wrapped = None
+        self._shown = (0, False)
+        self._show_header()
+        _ = self.wrapped
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
 
     @property
     def wrapped(self) -> Layout:
