@@ -84,3 +84,21 @@ def cluster(topic: str = "3", size: int = 20, root: Path = ECB_DEV) -> list[Path
         (root / topic).glob("*.txt"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)]
     )
     return files[:size]
+
+
+def big_document(megabytes: float = 5.0, root: Path = ECB_DEV) -> str:
+    """About ``megabytes`` of news text: the ECB+ dev articles, repeated in numbered parts."""
+    paragraphs = _paragraphs(range(1, 60), root)
+    target = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    size = 0
+    part = 0
+    while size < target:
+        part += 1
+        parts.append(f"Part {part}")
+        for paragraph in paragraphs:
+            parts.append(paragraph)
+            size += len(paragraph) + 2
+            if size >= target:
+                break
+    return "\n\n".join(parts) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,7 +15,6 @@ from reader.core.segment import segment
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
-_WHITESPACE = re.compile(r"\s+")
 
 
 def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -54,7 +52,9 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 def document_id(text: str) -> str:
     """The stable id of a text: sha256 of its NFC form with whitespace runs folded."""
-    normal = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits on exactly the characters \s matches (checked over every code point),
+    # so this is the regex fold, three times faster on a 5 MB text. Ids must never change.
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 

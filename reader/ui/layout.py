@@ -45,13 +45,44 @@ def wrap(document: Document, width: int) -> Layout:
             lines.append(Line(block.start, block.start))
         position = block.start
         for physical in text[block.start : block.end].split("\n"):
-            lines.extend(_wrap_line(text, position, position + len(physical), width))
-            position += len(physical) + 1
+            end = position + len(physical)
+            if _one_cell_each(physical):
+                _wrap_plain(lines, text, position, end, width)
+            else:
+                lines.extend(_wrap_line(text, position, end, width))
+            position = end + 1
     starts = [line.start for line in lines]
     passage_lines = tuple(
         max(0, bisect_right(starts, passage.start) - 1) for passage in document.passages
     )
     return Layout(width, tuple(lines), passage_lines, tuple(starts))
+
+
+def _one_cell_each(line: str) -> bool:
+    """True when every character takes one cell and the only white space is " "."""
+    return line.isprintable() and (line.isascii() or cell_len(line) == len(line))
+
+
+def _wrap_plain(lines: list[Line], text: str, start: int, end: int, width: int) -> None:
+    """The same wrapping as ``_wrap_line`` for lines where a character is a cell.
+
+    Finds each break with one ``rfind`` instead of walking every word: a 5 MB document
+    wraps several times faster, and wrapping runs again on every resize.
+    """
+    visible_end = start + len(text[start:end].rstrip(" "))
+    position = start
+    while visible_end - position > width:
+        space = text.rfind(" ", position, position + width + 1)
+        if space < position:  # a word longer than the line is cut
+            lines.append(Line(position, position + width))
+            position += width
+            continue
+        after = space + 1
+        while after < end and text[after] == " ":
+            after += 1
+        lines.append(Line(position, after))
+        position = after
+    lines.append(Line(position, end))
 
 
 def _wrap_line(text: str, start: int, end: int, width: int) -> list[Line]:

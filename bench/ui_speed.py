@@ -1,0 +1,142 @@
+"""Workstation speed: first paint and key press to repaint, each next to a baseline.
+
+Run: ``python -m bench.ui_speed``. First paint is measured from starting the process to the
+first frame (Textual's Ready event), headless, through the real command line; baselines are
+importing Textual and painting a one-widget Textual app, measured in the same run. Key press
+to repaint is timed around ``pilot.press`` in ``App.run_test``: from the press to the first
+frame Textual composes after it (the headless driver does not write it out; everything up to
+that is measured). ``pilot.press`` itself returns only when the process is idle, so its own
+duration is no measure. The sample documents are the baseline for the 5 MB document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import big_document, cluster
+from bench.evaluation import ECB_DEV
+from bench.store_speed import percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_docs"
+REPEAT = 7
+PRESSES = 80
+
+
+def probe(args: Sequence[str]) -> dict[str, float]:
+    """Seconds from process start to each event the probe reports."""
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.ui_probe", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    events: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        label, _, stamp = line.partition(" ")
+        if stamp:
+            events[label] = float(stamp) - start
+    return events
+
+
+def median_probe(args: Sequence[str], label: str, repeat: int = REPEAT) -> float:
+    """The median time to one event over several runs."""
+    return statistics.median(probe(args)[label] for _ in range(repeat))
+
+
+async def key_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float]]:
+    """Seconds per key press: j while matching runs, then j, c and u once it is done."""
+    from reader.core.loading import load_document
+    from reader.store.notes import NotesStore
+    from reader.ui.app import ReaderApp
+
+    documents = [load_document(path, 50 * 1024 * 1024) for path in paths]
+    store = NotesStore(db)
+    app = ReaderApp(documents, store)
+    found: dict[str, list[float]] = {"j (matching)": [], "j": [], "c": [], "u": []}
+    frames: list[float] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        display = app._display
+
+        def displayed(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append(time.perf_counter())
+
+        app._display = displayed  # type: ignore[method-assign]
+        await pilot.pause()
+
+        async def timed(key: str, label: str) -> None:
+            start = time.perf_counter()
+            await pilot.press(key)
+            after = [frame for frame in frames if frame > start]
+            if after:
+                found[label].append(after[0] - start)
+
+        for _ in range(PRESSES // 4):
+            await timed("j", "j (matching)")
+        await app.workers.wait_for_complete()
+        for _ in range(PRESSES):
+            await timed("j", "j")
+        for _ in range(PRESSES // 4):
+            await timed("c", "c")
+            await timed("u", "u")
+    store.close()
+    return found
+
+
+def _row(label: str, ours: str, baseline: str) -> None:
+    print(f"  {label:44}{ours:>16}{baseline:>24}")
+
+
+def main() -> int:
+    """Print the tables."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "notes.json")
+        print(f"First paint, headless, median of {REPEAT} runs (s)")
+        _row("", "reader", "baseline")
+        textual_import = median_probe(["import"], "imported")
+        hello = median_probe(["hello"], "painted")
+        samples = median_probe(["reader", str(SAMPLES), "--db", db], "painted")
+        _row("reader sample_docs/", f"{samples:.3f}", f"import textual {textual_import:.3f}")
+        _row("", "", f"hello app {hello:.3f}")
+        if ECB_DEV.is_dir():
+            files = [str(p) for p in cluster("3", 20)]
+            runs = [probe(["reader-match", *files, "--db", db]) for _ in range(3)]
+            paint = statistics.median(r["painted"] for r in runs)
+            matched = statistics.median(r["matched"] for r in runs)
+            _row("20 ECB+ articles: first paint", f"{paint:.3f}", f"matching done {matched:.3f}")
+            big = Path(folder) / "big.txt"
+            big.write_text(big_document(5.0), encoding="utf-8")
+            other = SAMPLES / "stripes-north-korean-deserters.md"
+            big_paint = median_probe(["reader", str(big), str(other), "--db", db], "painted", 3)
+            _row("5 MB document + one article", f"{big_paint:.3f}", f"sample_docs {samples:.3f}")
+        else:
+            print("  (../shared/eval is not beside the project: the 20-article and 5 MB rows skip)")
+        print()
+        print(f"Key press to repainted frame (ms; p50 / p95; {PRESSES} j, {PRESSES // 4} c, u)")
+        _row("", "5 MB document", "sample_docs (baseline)")
+        small = asyncio.run(key_latencies(sorted(SAMPLES.glob("*.md")), Path(folder) / "s.json"))
+        large = small
+        if ECB_DEV.is_dir():
+            paths = [Path(folder) / "big.txt", SAMPLES / "stripes-north-korean-deserters.md"]
+            large = asyncio.run(key_latencies(paths, Path(folder) / "b.json"))
+        for label in small:
+            ours = f"{1000 * percentile(large[label], 0.5):.1f} / {1000 * percentile(large[label], 0.95):.1f}"
+            base = f"{1000 * percentile(small[label], 0.5):.1f} / {1000 * percentile(small[label], 0.95):.1f}"
+            _row(label, ours, base)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
