@@ -346,3 +346,20 @@ async def test_pane_headers_show_the_source_and_tag_counts(tmp_path: Path) -> No
         await pilot.pause()
         assert left.border_subtitle == "✓ 1  ✗ 2"
         assert right.border_subtitle == "✓ 0  ✗ 0"
+
+
+async def test_detail_panel_shows_sources_independence_and_a_suggestion(tmp_path: Path) -> None:
+    from reader.ui.widgets.detail_panel import DetailPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j")  # "Eighteen North Korean soldiers ..., according to ... Suspilne."
+        await pilot.pause()
+        shown = str(screen.query_one(DetailPanel).render())
+        assert "source: Suspilne" in shown
+        assert "same source: Suspilne" in shown
+        assert "suggested tag: contested" in shown  # "several" against "18" in a partial match
+        assert "quantity: 18 vs several" in shown
+        store = await saved(app)
+        assert store.annotations() == []  # a suggestion never tags by itself

@@ -6,7 +6,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.core.align import align_words
+from reader.core.attribution import attribute
 from reader.core.model import Document
+from reader.core.provenance import compare, paragraph_attribution
 from reader.store.model import Annotation
 from reader.ui.claims import Counterpart
 
@@ -41,6 +43,8 @@ class DetailPanel(Static):
             text,
             "\n",
         ]
+        parts.extend(_source_line(document, passage, text))
+        suggestion_at = len(parts)
         if annotation is not None and annotation.status:
             mark = "✓ corroborated" if annotation.status == "corroborated" else "✗ contested"
             parts.append((f"\n{mark}", "bold"))
@@ -50,7 +54,25 @@ class DetailPanel(Static):
             parts.append(("\nmatching…", "italic dim"))
         elif not counterparts:
             parts.append(("\nno counterpart in the other documents", "dim"))
-        for counterpart in counterparts[:5]:
+        context = paragraph_attribution(document, passage) if document.passages else None
+        shown = counterparts[:5]
+        found = [
+            compare(
+                text,
+                documents[c.doc].passages[c.passage].text,
+                context,
+                paragraph_attribution(documents[c.doc], c.passage),
+            )
+            for c in shown
+        ]
+        flagged = [(c, f) for c, f in zip(shown, found, strict=True) if f.conflicts]
+        if flagged and (annotation is None or annotation.status != "contested"):
+            # Shown before the counterparts, so it is in view; it never tags by itself.
+            counterpart, provenance = flagged[0]
+            why = f"{provenance.conflicts[0].describe()} ({documents[counterpart.doc].name})"
+            parts.insert(suggestion_at, ("suggested tag: contested (x) · ", "bold"))
+            parts.insert(suggestion_at + 1, why + "\n")
+        for counterpart, provenance in zip(shown, found, strict=True):
             other = documents[counterpart.doc]
             other_text = other.passages[counterpart.passage].text
             parts.append(
@@ -60,7 +82,26 @@ class DetailPanel(Static):
                 )
             )
             parts.append(_difference(text, other_text))
+            notes = [provenance.independence()]
+            if provenance.attribution_b:
+                notes.insert(0, f"source: {provenance.attribution_b.describe()}")
+            parts.append(("\n    " + " · ".join(notes), "italic"))
+            if provenance.conflicts:
+                flags = " · ".join(conflict.describe() for conflict in provenance.conflicts)
+                parts.append(("\n    ⚠ differs: ", "bold"))
+                parts.append(flags)
         self.update(Content.assemble(*parts))
+
+
+def _source_line(document: Document, passage: int, text: str) -> list[tuple[str, str] | str]:
+    """Who the claim is attributed to: in the sentence, else in its paragraph."""
+    own = attribute(text)
+    if own:
+        return [("source: ", "bold"), own.describe(), "\n"]
+    context = paragraph_attribution(document, passage) if document.passages else None
+    if context:
+        return [("source (paragraph): ", "bold"), context.describe(), "\n"]
+    return [("source: not stated\n", "dim")]
 
 
 def _difference(claim: str, other: str) -> Content:

@@ -1,0 +1,285 @@
+"""For a matched pair: do the two passages rest on the same source, and do their details agree.
+
+Two reports that repeat one upstream source (both citing the broadcaster Suspilne) are one
+source for that claim, not two; so is wire copy printed twice. And two passages that tell the
+same event can still differ on the detail that matters: a number, a date, a name, a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.attribution import Attribution, Source, attribute
+from reader.core.model import Document
+from reader.core.normalise import Token, tokenize
+
+# This many words in a row, the same in both passages, is copy, not two reporters' wording.
+VERBATIM_WORDS = 12
+_VAGUE_QUANTITIES = frozenset(
+    "several many some few dozens hundreds thousands millions scores numerous countless".split()
+)
+_NEGATIONS = frozenset(
+    "not no never none denied deny denies denying rejected rejects dismissed dismisses refuted "
+    "refutes false fake untrue nobody".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One detail on which two matched passages differ."""
+
+    kind: str  # "number", "quantity", "date", "name" or "negation"
+    a: str
+    b: str
+
+    def describe(self) -> str:
+        """ "number: 6 vs 20"."""
+        return f"{self.kind}: {self.a or '—'} vs {self.b or '—'}"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What a matched pair says about independence and agreement."""
+
+    attribution_a: Attribution
+    attribution_b: Attribution
+    shared_sources: tuple[str, ...]
+    verbatim_words: int
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def same_source(self) -> bool:
+        """The two passages name a common upstream source, or one copies the other."""
+        return bool(self.shared_sources) or self.verbatim_words >= VERBATIM_WORDS
+
+    @property
+    def suggestion(self) -> str | None:
+        """ "contested" when a detail differs; a suggestion, never a tag by itself."""
+        return "contested" if self.conflicts else None
+
+    def independence(self) -> str:
+        """ "same source: Suspilne", "verbatim copy (15 words)" or "independent sources"."""
+        if self.shared_sources:
+            return "same source: " + ", ".join(self.shared_sources)
+        if self.verbatim_words >= VERBATIM_WORDS:
+            return f"verbatim copy ({self.verbatim_words} words in a row): one source"
+        if self.attribution_a and self.attribution_b:
+            return "different sources"
+        return "sources not stated in both"
+
+
+def compare(
+    a: str,
+    b: str,
+    context_a: Attribution | None = None,
+    context_b: Attribution | None = None,
+) -> Provenance:
+    """Attribution of each passage, the sources they share, copied words, and conflicts.
+
+    A passage that names no source takes its paragraph's (``context_a``/``context_b``, from
+    ``paragraph_attribution``): "The soldiers were stationed ..." follows the sentence that
+    credits Suspilne.
+    """
+    attribution_a = attribute(a) or context_a or Attribution()
+    attribution_b = attribute(b) or context_b or Attribution()
+    shared = shared_sources(attribution_a, attribution_b)
+    tokens_a, tokens_b = tokenize(a), tokenize(b)
+    conflicts = [
+        *_number_conflicts(tokens_a, tokens_b),
+        *_date_conflicts(tokens_a, tokens_b),
+        *_name_conflicts(a, b, tokens_a, tokens_b, attribution_a, attribution_b),
+        *_negation_conflicts(a, b),
+    ]
+    return Provenance(
+        attribution_a,
+        attribution_b,
+        shared,
+        longest_common_run(a, b),
+        tuple(conflicts),
+    )
+
+
+def paragraph_attribution(document: Document, passage: int) -> Attribution:
+    """The sources named anywhere in the paragraph (block) that holds a passage."""
+    target = document.passages[passage]
+    block = next((b for b in document.blocks if b.start <= target.start < b.end), None)
+    if block is None:
+        return Attribution()
+    sources: list[Source] = []
+    for other in document.passages:
+        if block.start <= other.start < block.end and other.index != passage:
+            sources.extend(attribute(other.text).sources)
+    unique = {source.key: source for source in sources}
+    return Attribution(tuple(unique.values()))
+
+
+def shared_sources(a: Attribution, b: Attribution) -> tuple[str, ...]:
+    """Labels of the sources both attributions name (compared by key)."""
+    keys_b = {source.key for source in b.sources}
+    return tuple(source.label for source in a.sources if source.key in keys_b)
+
+
+def longest_common_run(a: str, b: str) -> int:
+    """The longest run of words, case folded, that both texts have in the same order."""
+    words_a = [w.casefold() for w in _WORD.findall(a)]
+    words_b = [w.casefold() for w in _WORD.findall(b)]
+    best = 0
+    previous = [0] * (len(words_b) + 1)
+    for word in words_a:
+        current = [0] * (len(words_b) + 1)
+        for j, other in enumerate(words_b, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _numbers(tokens: list[Token]) -> set[str]:
+    """Numbers, leaving out a day after a month name: that is a date, compared as one."""
+    return {
+        token.norm
+        for index, token in enumerate(tokens)
+        if token.is_number and not (index and tokens[index - 1].norm in _MONTHS)
+    }
+
+
+def _number_conflicts(a: list[Token], b: list[Token]) -> list[Conflict]:
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
+    found: list[Conflict] = []
+    if only_a and only_b:
+        found.append(Conflict("number", ", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
+    # "thousands of troops" against "10,000 troops": a vague and an exact count of one thing.
+    counted_a, counted_b = _counted(a), _counted(b)
+    for noun, vague in _vague_counts(a).items():
+        if noun in counted_b and noun not in _vague_counts(b):
+            found.append(Conflict("quantity", vague, counted_b[noun]))
+    for noun, vague in _vague_counts(b).items():
+        if noun in counted_a and noun not in _vague_counts(a):
+            found.append(Conflict("quantity", counted_a[noun], vague))
+    return found
+
+
+def _counted_noun(tokens: list[Token], index: int) -> str | None:
+    """The word a count is of: the next content word, past "of"."""
+    for token in tokens[index + 1 : index + 3]:
+        if token.is_content and not token.is_number:
+            return token.norm
+    return None
+
+
+def _counted(tokens: list[Token]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for index, token in enumerate(tokens):
+        noun = _counted_noun(tokens, index) if token.is_number else None
+        if noun is not None:
+            found.setdefault(noun, token.norm)
+    return found
+
+
+def _vague_counts(tokens: list[Token]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for index, token in enumerate(tokens):
+        noun = _counted_noun(tokens, index) if token.norm in _VAGUE_QUANTITIES else None
+        if noun is not None:
+            found.setdefault(noun, token.norm)
+    return found
+
+
+def _dates(tokens: list[Token]) -> set[str]:
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        if token.norm in _WEEKDAYS:
+            found.add(token.norm)
+        elif token.norm in _MONTHS and index + 1 < len(tokens) and tokens[index + 1].is_number:
+            found.add(f"{token.norm} {tokens[index + 1].norm}")
+    return found
+
+
+def _date_conflicts(a: list[Token], b: list[Token]) -> list[Conflict]:
+    dates_a, dates_b = _dates(a), _dates(b)
+    if dates_a and dates_b and not dates_a & dates_b:
+        return [Conflict("date", ", ".join(sorted(dates_a)), ", ".join(sorted(dates_b)))]
+    return []
+
+
+def _name_runs(text: str, tokens: list[Token], skip: frozenset[str]) -> set[tuple[str, ...]]:
+    """Runs of two or more capitalised words, after the first word and not across punctuation:
+    people, places, bodies."""
+    runs: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    previous_end = -1
+    for token in [*tokens[1:], None]:
+        capital = token is not None and not token.is_number and text[token.start].isupper()
+        joined = token is not None and text[previous_end : token.start].isspace()
+        if capital and token is not None and (joined or not run):
+            run.append(token.norm)
+            previous_end = token.end
+            continue
+        if len(run) >= 2 and not any(word in skip for word in run):
+            runs.add(tuple(run))
+        run = [token.norm] if capital and token is not None else []
+        previous_end = token.end if token is not None else -1
+    return runs
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _related(a: str, b: str) -> bool:
+    """The same word told two ways ("korea" / "korean")."""
+    return a.startswith(b[:4]) and b.startswith(a[:4])
+
+
+def _name_conflicts(
+    a: str,
+    b: str,
+    tokens_a: list[Token],
+    tokens_b: list[Token],
+    attribution_a: Attribution,
+    attribution_b: Attribution,
+) -> list[Conflict]:
+    """Names that share a word but differ in another ("Kim Yong-hyun" / "Kim Jong Un").
+
+    Wholly different names are not compared: two reports name different people and places
+    for good reasons, and without knowing their roles that would flag every pair.
+    """
+    # Who said it is compared as a source, not as a detail of the claim.
+    skip = frozenset(
+        t.norm
+        for source in (*attribution_a.sources, *attribution_b.sources)
+        for t in tokenize(source.text)
+    )
+    if _title_case(a) or _title_case(b):
+        return []  # a headline capitalises every word: its runs are not names
+    found: list[Conflict] = []
+    runs_b = _name_runs(b, tokens_b, skip)
+    for run_a in sorted(_name_runs(a, tokens_a, skip)):
+        for run_b in sorted(runs_b):
+            if run_a == run_b or not set(run_a) & set(run_b):
+                continue
+            rest_a, rest_b = set(run_a) - set(run_b), set(run_b) - set(run_a)
+            if rest_a and rest_b and not any(_related(x, y) for x in rest_a for y in rest_b):
+                found.append(Conflict("name", " ".join(run_a), " ".join(run_b)))
+    return found[:1]
+
+
+def _negations(text: str) -> set[str]:
+    words = {w.casefold().replace("’", "'") for w in _WORD.findall(text)}
+    return {w for w in words if w in _NEGATIONS or w.endswith("n't")}
+
+
+def _negation_conflicts(a: str, b: str) -> list[Conflict]:
+    cues_a, cues_b = _negations(a), _negations(b)
+    if bool(cues_a) != bool(cues_b):
+        return [Conflict("negation", ", ".join(sorted(cues_a)), ", ".join(sorted(cues_b)))]
+    return []
