@@ -209,3 +209,55 @@ def test_export_without_notes_file_is_a_clear_error(
 ) -> None:
     assert main(["export", "--db", str(tmp_path / "none.json"), "--format", "md"]) == 1
     assert "no notes file" in capsys.readouterr().err
+
+
+def test_every_format_carries_attribution_independence_and_conflicts(case: Path) -> None:
+    data = data_of(case)
+    memo = export(data, "md")
+    assert "Attributed to: Suspilne" in memo
+    assert "same source: Suspilne" in memo
+    assert "1 of 1 corroborated claims rest on a single upstream source" in memo
+    rows = list(csv.DictReader(io.StringIO(export(data, "csv"))))
+    desertion = next(r for r in rows if r["status"] == "corroborated")
+    assert desertion["attribution"] == "Suspilne"
+    assert desertion["independence"] == "same source: Suspilne"
+    assert desertion["conflicts"] == ""
+    payload = json.loads(export(data, "json"))
+    [corroborated] = [a for a in payload["annotations"] if a["status"] == "corroborated"]
+    provenance = payload["provenance"][corroborated["id"]]
+    assert provenance["attribution"] == [
+        {"text": "Ukraine's public broadcaster, Suspilne", "name": "Suspilne", "role": "relay"}
+    ]
+    assert provenance["single_source"] is True
+    [counterpart] = provenance["counterparts"]
+    assert counterpart["shared_sources"] == ["Suspilne"]
+    assert counterpart["conflicts"] == []
+
+
+def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> None:
+    data = {
+        "documents": [],
+        "annotations": [
+            {
+                "id": "x",
+                "document_id": "a",
+                "status": "contested",
+                "note": "",
+                "claim": "Six officers were killed on Tuesday, police said.",
+                "target": {"position": {"start": 0, "end": 10}},
+                "evidence": [
+                    {
+                        "target": {
+                            "document_id": "b",
+                            "quote": {"exact": "Nine officers were killed on Tuesday."},
+                        },
+                        "score": 60.0,
+                        "strength": "strong",
+                    }
+                ],
+                "created": "",
+                "updated": "",
+            }
+        ],
+    }
+    assert "differs: number: 6 vs 9" in export(data, "md")

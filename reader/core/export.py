@@ -16,12 +16,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reader.core.attribution import attribute
+from reader.core.provenance import Provenance, compare
+
 EXPORT_FORMAT = "reader-notes-export"
 EXPORT_VERSION = 1
 FORMATS = ("md", "csv", "json", "jsonld")
 CSV_COLUMNS = (
     "id", "status", "document_title", "document_path", "claim", "start", "end", "note",
     "counterpart_count", "counterpart_sources", "created", "updated", "orphaned",
+    "attribution", "independence", "conflicts",
 )  # fmt: skip
 # Inline syntax anywhere (emphasis, code, links, HTML, entities, tables, strikethrough) ...
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -40,12 +44,18 @@ def export(data: Data, fmt: str, status: str | None = None) -> str:
 
 
 def to_json(data: Data) -> str:
-    """Everything, losslessly: the format ``reader import`` reads back."""
+    """Everything, losslessly: the format ``reader import`` reads back.
+
+    ``provenance`` (by annotation id) is derived from the texts on every export and is not
+    read back: the claim's attribution, and per counterpart its attribution, independence
+    and conflicting details.
+    """
     payload = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "documents": data["documents"],
         "annotations": data["annotations"],
+        "provenance": {item["id"]: _provenance_data(item) for item in data["annotations"]},
     }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
@@ -59,6 +69,7 @@ def to_csv(data: Data) -> str:
     for item in data["annotations"]:
         document = documents.get(item["document_id"], {})
         sources = [documents.get(e["target"]["document_id"], {}) for e in item["evidence"]]
+        found = _counterpart_provenance(item)
         writer.writerow(
             [
                 item["id"],
@@ -74,6 +85,9 @@ def to_csv(data: Data) -> str:
                 item["created"],
                 item["updated"],
                 "yes" if item.get("orphaned") else "no",
+                _cell(attribute(item["claim"]).describe()),
+                _cell("; ".join(p.independence() for p in found)),
+                _cell("; ".join(c.describe() for p in found for c in p.conflicts)),
             ]
         )
     return out.getvalue()
@@ -103,6 +117,15 @@ def to_markdown(data: Data) -> str:
     lines.append(
         f"| **all** | {totals['corroborated']} | {totals['contested']} | {totals['note']} |"
     )
+    corroborated = [i for i in items if i["status"] == "corroborated"]
+    if corroborated:
+        single = sum(1 for i in corroborated if _single_source(i))
+        lines += [
+            "",
+            f"{single} of {len(corroborated)} corroborated claims rest on a single upstream "
+            "source: every strong counterpart (every counterpart, if none is strong) names the "
+            "same source or copies the text, or there is no counterpart.",
+        ]
     placed = [i for i in items if not i.get("orphaned")]
     orphans = [i for i in items if i.get("orphaned")]
     sections = [
@@ -187,18 +210,61 @@ def _target(target: Data, documents: dict[str, Data], score: float | None = None
 def _markdown_claim(item: Data, documents: dict[str, Data]) -> list[str]:
     source = _source_name(documents.get(item["document_id"], {}))
     lines = [_quote(item["claim"]), ">", f"> — {_escape(source)}", ""]
+    attribution = attribute(item["claim"])
+    if attribution:
+        lines += [f"Attributed to: {_escape(attribution.describe())}", ""]
     if item["note"]:
         lines += ["**Note:**", "", _quote(item["note"]), ""]
-    for evidence in item["evidence"]:
+    for evidence, found in zip(item["evidence"], _counterpart_provenance(item), strict=True):
         other = _source_name(documents.get(evidence["target"]["document_id"], {}))
         exact = evidence["target"]["quote"]["exact"]
         lines.append(
             f"- {_escape(other)} ({evidence['strength']}, score {evidence['score']:.0f}): "
             f"{_escape(' '.join(exact.split()))}"
         )
+        notes = [found.independence()]
+        if found.attribution_b:
+            notes.insert(0, "attributed to " + found.attribution_b.describe())
+        notes += ["differs: " + c.describe() for c in found.conflicts]
+        lines.append(f"  *{_escape('; '.join(notes))}*")
     if item["evidence"]:
         lines.append("")
     return lines
+
+
+def _counterpart_provenance(item: Data) -> list[Provenance]:
+    """The claim compared with each stored counterpart, from their texts."""
+    return [compare(item["claim"], e["target"]["quote"]["exact"]) for e in item["evidence"]]
+
+
+def _single_source(item: Data) -> bool:
+    """No independent counterpart: every strong one (every one, if none is strong) shares a
+    source with the claim or copies it."""
+    pairs = list(zip(item["evidence"], _counterpart_provenance(item), strict=True))
+    strong = [found for evidence, found in pairs if evidence["strength"] == "strong"]
+    return all(found.same_source for found in strong or [found for _, found in pairs])
+
+
+def _provenance_data(item: Data) -> Data:
+    found = _counterpart_provenance(item)
+    return {
+        "attribution": [
+            {"text": s.text, "name": s.name, "role": s.role}
+            for s in attribute(item["claim"]).sources
+        ],
+        "single_source": _single_source(item),
+        "counterparts": [
+            {
+                "attribution": f.attribution_b.describe(),
+                "shared_sources": list(f.shared_sources),
+                "verbatim_words": f.verbatim_words,
+                "independence": f.independence(),
+                "conflicts": [{"kind": c.kind, "a": c.a, "b": c.b} for c in f.conflicts],
+                "suggestion": f.suggestion,
+            }
+            for f in found
+        ],
+    }
 
 
 def _quote(text: str) -> str:
