@@ -363,3 +363,25 @@ async def test_detail_panel_shows_sources_independence_and_a_suggestion(tmp_path
         assert "quantity: 18 vs several" in shown
         store = await saved(app)
         assert store.annotations() == []  # a suggestion never tags by itself
+
+
+async def test_help_lists_keys_and_q_quits_with_everything_saved(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+        await pilot.press("down", "down", "up")
+        assert views(screen)[0].cursor == 1
+        await pilot.press("c", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert app.store is not None
+    app.store.close()  # what the command line does after the app returns: flush, unlock
+    again = NotesStore(tmp_path / "notes.json", read_only=True)
+    assert [a.status for a in again.annotations()] == ["corroborated"]
+    again.close()
