@@ -8,6 +8,7 @@ same event can still differ on the detail that matters: a number, a date, a name
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.attribution import Attribution, Source, attribute
@@ -108,13 +109,20 @@ def compare(
 def paragraph_attribution(document: Document, passage: int) -> Attribution:
     """The sources named anywhere in the paragraph (block) that holds a passage."""
     target = document.passages[passage]
-    block = next((b for b in document.blocks if b.start <= target.start < b.end), None)
-    if block is None:
+    found = bisect_right(document.blocks, target.start, key=lambda b: b.start) - 1
+    if found < 0 or target.start >= document.blocks[found].end:
         return Attribution()
+    block = document.blocks[found]
     sources: list[Source] = []
-    for other in document.passages:
-        if block.start <= other.start < block.end and other.index != passage:
+    # Passages are in text order: walk out from this one while they stay in the block.
+    for step in (-1, 1):
+        index = passage + step
+        while 0 <= index < len(document.passages):
+            other = document.passages[index]
+            if not block.start <= other.start < block.end:
+                break
             sources.extend(attribute(other.text).sources)
+            index += step
     unique = {source.key: source for source in sources}
     return Attribution(tuple(unique.values()))
 
