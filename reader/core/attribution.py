@@ -102,12 +102,9 @@ def attribute(text: str) -> Attribution:
     relays: list[Source] = []
     speakers: list[Source] = []
     cited: list[Source] = []
-    for match in _ACCORDING.finditer(text):
-        relays.append(_source(match.group("source"), "relay"))
-    for match in _TOLD.finditer(text):
-        relays.append(_source(match.group("source"), "relay"))
-    for match in _CITED_BY.finditer(text):
-        relays.append(_source(match.group("source"), "relay"))
+    for pattern in (_ACCORDING, _TOLD, _CITED_BY):
+        for match in pattern.finditer(text):
+            relays.append(_source(match.group("source"), "relay"))
     for match in _CITING.finditer(text):
         cited.append(_source(match.group("source"), "cited"))
     for match in _VERB.finditer(text):

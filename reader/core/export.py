@@ -119,7 +119,7 @@ def to_markdown(data: Data) -> str:
     )
     corroborated = [i for i in items if i["status"] == "corroborated"]
     if corroborated:
-        single = sum(1 for i in corroborated if _single_source(i))
+        single = sum(1 for i in corroborated if _single_source(i, _counterpart_provenance(i)))
         lines += [
             "",
             f"{single} of {len(corroborated)} corroborated claims rest on a single upstream "
@@ -237,10 +237,10 @@ def _counterpart_provenance(item: Data) -> list[Provenance]:
     return [compare(item["claim"], e["target"]["quote"]["exact"]) for e in item["evidence"]]
 
 
-def _single_source(item: Data) -> bool:
+def _single_source(item: Data, found: list[Provenance]) -> bool:
     """No independent counterpart: every strong one (every one, if none is strong) shares a
     source with the claim or copies it."""
-    pairs = list(zip(item["evidence"], _counterpart_provenance(item), strict=True))
+    pairs = list(zip(item["evidence"], found, strict=True))
     strong = [found for evidence, found in pairs if evidence["strength"] == "strong"]
     return all(found.same_source for found in strong or [found for _, found in pairs])
 
@@ -252,7 +252,7 @@ def _provenance_data(item: Data) -> Data:
             {"text": s.text, "name": s.name, "role": s.role}
             for s in attribute(item["claim"]).sources
         ],
-        "single_source": _single_source(item),
+        "single_source": _single_source(item, found),
         "counterparts": [
             {
                 "attribution": f.attribution_b.describe(),

@@ -68,7 +68,7 @@ _MONTHS = {
     "nov": "november",
     "dec": "december",
 }
-_MONTH_NAMES = frozenset(_MONTHS.values()) | {"may"}
+MONTH_NAMES = frozenset(_MONTHS.values()) | {"may"}
 _KEEP_FINAL_S = ("ss", "us", "is", "ics")
 
 
@@ -106,7 +106,7 @@ def _normal_word(word: str) -> str:
         stem = stem + suffix
     if stem in _MONTHS:
         return _MONTHS[stem]
-    if stem in _MONTH_NAMES:
+    if stem in MONTH_NAMES:
         return stem
     singular = _singular(stem)
     # "thousands of troops" is a vague quantity, not the number 1000.

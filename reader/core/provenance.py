@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.attribution import Attribution, Source, attribute
 from reader.core.model import Document
-from reader.core.normalise import Token, tokenize
+from reader.core.normalise import MONTH_NAMES, Token, tokenize
 
 # This many words in a row, the same in both passages, is copy, not two reporters' wording.
 VERBATIM_WORDS = 12
@@ -25,9 +26,6 @@ _NEGATIONS = frozenset(
     "refutes false fake untrue nobody".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -154,7 +152,7 @@ def _numbers(tokens: list[Token]) -> set[str]:
     return {
         token.norm
         for index, token in enumerate(tokens)
-        if token.is_number and not (index and tokens[index - 1].norm in _MONTHS)
+        if token.is_number and not (index and tokens[index - 1].norm in MONTH_NAMES)
     }
 
 
@@ -165,13 +163,32 @@ def _number_conflicts(a: list[Token], b: list[Token]) -> list[Conflict]:
     if only_a and only_b:
         found.append(Conflict("number", ", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
     # "thousands of troops" against "10,000 troops": a vague and an exact count of one thing.
-    counted_a, counted_b = _counted(a), _counted(b)
-    for noun, vague in _vague_counts(a).items():
-        if noun in counted_b and noun not in _vague_counts(b):
-            found.append(Conflict("quantity", vague, counted_b[noun]))
-    for noun, vague in _vague_counts(b).items():
-        if noun in counted_a and noun not in _vague_counts(a):
-            found.append(Conflict("quantity", counted_a[noun], vague))
+    exact_a, exact_b = _counts(a, _is_exact), _counts(b, _is_exact)
+    vague_a, vague_b = _counts(a, _is_vague), _counts(b, _is_vague)
+    for noun, vague in vague_a.items():
+        if noun in exact_b and noun not in vague_b:
+            found.append(Conflict("quantity", vague, exact_b[noun]))
+    for noun, vague in vague_b.items():
+        if noun in exact_a and noun not in vague_a:
+            found.append(Conflict("quantity", exact_a[noun], vague))
+    return found
+
+
+def _is_exact(token: Token) -> bool:
+    return token.is_number
+
+
+def _is_vague(token: Token) -> bool:
+    return token.norm in _VAGUE_QUANTITIES
+
+
+def _counts(tokens: list[Token], is_count: Callable[[Token], bool]) -> dict[str, str]:
+    """Counted noun -> its first count, for the tokens ``is_count`` picks."""
+    found: dict[str, str] = {}
+    for index, token in enumerate(tokens):
+        noun = _counted_noun(tokens, index) if is_count(token) else None
+        if noun is not None:
+            found.setdefault(noun, token.norm)
     return found
 
 
@@ -183,30 +200,12 @@ def _counted_noun(tokens: list[Token], index: int) -> str | None:
     return None
 
 
-def _counted(tokens: list[Token]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for index, token in enumerate(tokens):
-        noun = _counted_noun(tokens, index) if token.is_number else None
-        if noun is not None:
-            found.setdefault(noun, token.norm)
-    return found
-
-
-def _vague_counts(tokens: list[Token]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for index, token in enumerate(tokens):
-        noun = _counted_noun(tokens, index) if token.norm in _VAGUE_QUANTITIES else None
-        if noun is not None:
-            found.setdefault(noun, token.norm)
-    return found
-
-
 def _dates(tokens: list[Token]) -> set[str]:
     found: set[str] = set()
     for index, token in enumerate(tokens):
         if token.norm in _WEEKDAYS:
             found.add(token.norm)
-        elif token.norm in _MONTHS and index + 1 < len(tokens) and tokens[index + 1].is_number:
+        elif token.norm in MONTH_NAMES and index + 1 < len(tokens) and tokens[index + 1].is_number:
             found.add(f"{token.norm} {tokens[index + 1].norm}")
     return found
 
@@ -261,14 +260,14 @@ def _name_conflicts(
     Wholly different names are not compared: two reports name different people and places
     for good reasons, and without knowing their roles that would flag every pair.
     """
+    if _title_case(a) or _title_case(b):
+        return []  # a headline capitalises every word: its runs are not names
     # Who said it is compared as a source, not as a detail of the claim.
     skip = frozenset(
         t.norm
         for source in (*attribution_a.sources, *attribution_b.sources)
         for t in tokenize(source.text)
     )
-    if _title_case(a) or _title_case(b):
-        return []  # a headline capitalises every word: its runs are not names
     found: list[Conflict] = []
     runs_b = _name_runs(b, tokens_b, skip)
     for run_a in sorted(_name_runs(a, tokens_a, skip)):

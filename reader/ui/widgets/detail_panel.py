@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.core.align import align_words
-from reader.core.attribution import attribute
+from reader.core.attribution import Attribution, attribute
 from reader.core.model import Document
 from reader.core.provenance import compare, paragraph_attribution
 from reader.store.model import Annotation
@@ -43,7 +43,8 @@ class DetailPanel(Static):
             text,
             "\n",
         ]
-        parts.extend(_source_line(document, passage, text))
+        context = paragraph_attribution(document, passage) if document.passages else None
+        parts.extend(_source_line(text, context))
         suggestion_at = len(parts)
         if annotation is not None and annotation.status:
             mark = "✓ corroborated" if annotation.status == "corroborated" else "✗ contested"
@@ -54,7 +55,6 @@ class DetailPanel(Static):
             parts.append(("\nmatching…", "italic dim"))
         elif not counterparts:
             parts.append(("\nno counterpart in the other documents", "dim"))
-        context = paragraph_attribution(document, passage) if document.passages else None
         shown = counterparts[:5]
         found = [
             compare(
@@ -93,12 +93,11 @@ class DetailPanel(Static):
         self.update(Content.assemble(*parts))
 
 
-def _source_line(document: Document, passage: int, text: str) -> list[tuple[str, str] | str]:
-    """Who the claim is attributed to: in the sentence, else in its paragraph."""
+def _source_line(text: str, context: Attribution | None) -> list[tuple[str, str] | str]:
+    """Who the claim is attributed to: in the sentence, else in its paragraph (``context``)."""
     own = attribute(text)
     if own:
         return [("source: ", "bold"), own.describe(), "\n"]
-    context = paragraph_attribution(document, passage) if document.passages else None
     if context:
         return [("source (paragraph): ", "bold"), context.describe(), "\n"]
     return [("source: not stated\n", "dim")]

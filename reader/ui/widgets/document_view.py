@@ -87,6 +87,10 @@ class DocumentView(ScrollView, can_focus=True):
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._take(document)
+
+    def _take(self, document: Document) -> None:
+        """Start showing a document: cursor on its first claim, no marks yet."""
         self.document = document
         self.cursor = 0
         self.strengths: dict[int, str] = {}
@@ -116,13 +120,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def show_document(self, document: Document) -> None:
         """Show another document in this pane, cursor on its first claim."""
-        self.document = document
-        self.cursor = 0
-        self.strengths, self.tags, self.counterparts = {}, {}, set()
-        self._passage_starts = [p.start for p in document.passages]
-        self._wrapped = None
-        self._shown = (0, False)
-        self._show_header()
+        self._take(document)
         _ = self.wrapped
         self.scroll_to(y=0, animate=False)
         self.refresh()
