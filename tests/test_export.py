@@ -164,7 +164,10 @@ def test_markdown_marks_orphans(case: Path) -> None:
 
 def test_jsonld_follows_the_web_annotation_model(case: Path) -> None:
     collection = json.loads(export(data_of(case), "jsonld"))
-    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    context = collection["@context"]
+    assert "http://www.w3.org/ns/anno.jsonld" in context
+    # The extension context declares only our prefix: no Web Annotation term is redefined.
+    assert [c for c in context if isinstance(c, dict)] == [{"reader": "urn:reader:vocab:"}]
     assert collection["type"] == "AnnotationCollection"
     assert collection["id"].startswith("urn:")
     items = collection["first"]["items"]
@@ -184,7 +187,7 @@ def test_jsonld_follows_the_web_annotation_model(case: Path) -> None:
             assert 0 <= position["start"] <= position["end"]
         for body in item.get("body", []):
             assert body["type"] == "TextualBody"
-            assert body["purpose"] in ("tagging", "commenting")
+            assert body["purpose"] in ("tagging", "commenting", "describing")
             assert isinstance(body["value"], str)
     tagged = next(i for i in items if any(b["value"] == "corroborated" for b in i["body"]))
     assert any(b["value"] == HOSTILE for b in tagged["body"] if b["purpose"] == "commenting")
@@ -232,6 +235,20 @@ def test_every_format_carries_attribution_independence_and_conflicts(case: Path)
     [counterpart] = provenance["counterparts"]
     assert counterpart["shared_sources"] == ["Suspilne"]
     assert counterpart["conflicts"] == []
+    items = json.loads(export(data, "jsonld"))["first"]["items"]
+    [annotation] = [i for i in items if i["id"] == corroborated["id"]]
+    assert annotation["reader:attribution"] == provenance["attribution"]
+    assert annotation["reader:singleSource"] is True
+    described = [b["value"] for b in annotation["body"] if b["purpose"] == "describing"]
+    assert described == [
+        "Attributed to: Suspilne\nStars and Stripes: same source: Suspilne\n"
+        "Rests on a single upstream source."
+    ]
+    [claim, other] = annotation["target"]
+    assert "reader:independence" not in claim
+    assert other["reader:sharedSources"] == ["Suspilne"]
+    assert other["reader:independence"] == "same source: Suspilne"
+    assert other["reader:conflicts"] == []
 
 
 def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> None:
@@ -244,12 +261,21 @@ def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> Non
                 "status": "contested",
                 "note": "",
                 "claim": "Six officers were killed on Tuesday, police said.",
-                "target": {"position": {"start": 0, "end": 10}},
+                "target": {
+                    "document_id": "a",
+                    "quote": {"exact": "Six officers", "prefix": "", "suffix": " were"},
+                    "position": {"start": 0, "end": 12},
+                },
                 "evidence": [
                     {
                         "target": {
                             "document_id": "b",
-                            "quote": {"exact": "Nine officers were killed on Tuesday."},
+                            "quote": {
+                                "exact": "Nine officers were killed on Tuesday.",
+                                "prefix": "",
+                                "suffix": "",
+                            },
+                            "position": {"start": 0, "end": 37},
                         },
                         "score": 60.0,
                         "strength": "strong",
@@ -261,3 +287,8 @@ def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> Non
         ],
     }
     assert "differs: number: 6 vs 9" in export(data, "md")
+    [annotation] = json.loads(export(data, "jsonld"))["first"]["items"]
+    counterpart = annotation["target"][1]
+    assert counterpart["reader:conflicts"] == [{"kind": "number", "a": "6", "b": "9"}]
+    assert counterpart["reader:suggestion"] == "contested"
+    assert "differs: number: 6 vs 9" in annotation["body"][-1]["value"]

@@ -34,6 +34,12 @@ _MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 Data = dict[str, Any]
 
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Our extension terms (match score, provenance) live under one prefix, declared in an extra
+# context that defines nothing else, so no Web Annotation term is redefined.
+READER_VOCAB = "urn:reader:vocab:"
+JSONLD_CONTEXT: list[Any] = [ANNO_CONTEXT, {"reader": READER_VOCAB}]
+
 
 def export(data: Data, fmt: str, status: str | None = None) -> str:
     """The notes in one format, optionally only those with one status."""
@@ -55,7 +61,10 @@ def to_json(data: Data) -> str:
         "version": EXPORT_VERSION,
         "documents": data["documents"],
         "annotations": data["annotations"],
-        "provenance": {item["id"]: _provenance_data(item) for item in data["annotations"]},
+        "provenance": {
+            item["id"]: _provenance_data(item, _counterpart_provenance(item))
+            for item in data["annotations"]
+        },
     }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
@@ -147,7 +156,7 @@ def to_jsonld(data: Data) -> str:
     documents = {d["id"]: d for d in data["documents"]}
     annotations = [_web_annotation(item, documents) for item in data["annotations"]]
     collection = {
-        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "@context": JSONLD_CONTEXT,
         "id": "urn:reader:collection:" + _collection_key(data),
         "type": "AnnotationCollection",
         "label": "reader notes",
@@ -165,28 +174,65 @@ def source_iri(document: Data | None, document_id: str) -> str:
 
 
 def _web_annotation(item: Data, documents: dict[str, Data]) -> Data:
+    found = _counterpart_provenance(item)
+    provenance = _provenance_data(item, found)
     body: list[Data] = []
     if item["status"]:
         body.append({"type": "TextualBody", "purpose": "tagging", "value": item["status"]})
     if item["note"]:
-        body.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": item["note"],
-             "format": "text/plain"}
-        )  # fmt: skip
+        body.append(_text_body("commenting", item["note"]))
+    described = _describe_provenance(item, found, provenance["single_source"], documents)
+    if described:
+        body.append(_text_body("describing", described))
     targets = [_target(item["target"], documents)]
-    targets += [_target(e["target"], documents, e["score"]) for e in item["evidence"]]
+    for evidence, details in zip(item["evidence"], provenance["counterparts"], strict=True):
+        target = _target(evidence["target"], documents, evidence["score"])
+        target["reader:strength"] = evidence["strength"]
+        target.update({f"reader:{_camel(key)}": value for key, value in details.items()})
+        targets.append(target)
     annotation: Data = {
-        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "@context": JSONLD_CONTEXT,
         "id": item["id"],
         "type": "Annotation",
         "motivation": "assessing",
         "created": item["created"],
         "modified": item["updated"],
         "target": targets,
+        "reader:attribution": provenance["attribution"],
     }
+    if item["evidence"]:
+        annotation["reader:singleSource"] = provenance["single_source"]
     if body:
         annotation["body"] = body
     return annotation
+
+
+def _text_body(purpose: str, value: str) -> Data:
+    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+
+
+def _describe_provenance(
+    item: Data, found: list[Provenance], single_source: bool, documents: dict[str, Data]
+) -> str:
+    """The provenance in words, for Web Annotation clients that know no ``reader:`` terms."""
+    lines = []
+    attribution = attribute(item["claim"])
+    if attribution:
+        lines.append(f"Attributed to: {attribution.describe()}")
+    for evidence, provenance in zip(item["evidence"], found, strict=True):
+        other = _source_name(documents.get(evidence["target"]["document_id"], {}))
+        details = [provenance.independence()]
+        details += ["differs: " + c.describe() for c in provenance.conflicts]
+        lines.append(f"{other}: {'; '.join(details)}")
+    if item["evidence"] and single_source:
+        lines.append("Rests on a single upstream source.")
+    return "\n".join(lines)
+
+
+def _camel(key: str) -> str:
+    """ "shared_sources" -> "sharedSources", the Web Annotation spelling of terms."""
+    head, *rest = key.split("_")
+    return head + "".join(word.title() for word in rest)
 
 
 def _target(target: Data, documents: dict[str, Data], score: float | None = None) -> Data:
@@ -245,8 +291,7 @@ def _single_source(item: Data, found: list[Provenance]) -> bool:
     return all(found.same_source for found in strong or [found for _, found in pairs])
 
 
-def _provenance_data(item: Data) -> Data:
-    found = _counterpart_provenance(item)
+def _provenance_data(item: Data, found: list[Provenance]) -> Data:
     return {
         "attribution": [
             {"text": s.text, "name": s.name, "role": s.role}
