@@ -95,6 +95,61 @@ async def key_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float
     return found
 
 
+async def matrix_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float]]:
+    """Seconds from m to the first frame showing the filled matrix; then j and l inside it."""
+    from reader.core.loading import load_document
+    from reader.store.notes import NotesStore
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.matrix_grid import MatrixGrid
+
+    documents = [load_document(path, 50 * 1024 * 1024) for path in paths]
+    store = NotesStore(db)
+    app = ReaderApp(documents, store)
+    found: dict[str, list[float]] = {"m (open)": [], "j (matrix)": [], "l (matrix)": []}
+    frames: list[float] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        display = app._display
+
+        def displayed(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append(time.perf_counter())
+
+        app._display = displayed  # type: ignore[method-assign]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        grid = app.screen.query_one(MatrixGrid)
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            await pilot.press("m")
+            while grid.matrix is None:
+                await asyncio.sleep(0.001)
+            filled = time.perf_counter()
+            while not [frame for frame in frames if frame > filled]:
+                await asyncio.sleep(0.001)
+            found["m (open)"].append(next(f for f in frames if f > filled) - start)
+            for key in "jl" * (PRESSES // 8):
+                before = time.perf_counter()
+                await pilot.press(key)
+                after = [frame for frame in frames if frame > before]
+                if after:
+                    found[f"{key} (matrix)"].append(after[0] - before)
+            await pilot.press("m")
+            grid.matrix = None
+            await pilot.pause()
+    store.close()
+    return found
+
+
+def _latency_rows(ours: dict[str, list[float]], baseline: dict[str, list[float]]) -> None:
+    for label, times in baseline.items():
+        _row(label, _p50_p95(ours[label]), _p50_p95(times))
+
+
+def _p50_p95(times: list[float]) -> str:
+    return f"{1000 * percentile(times, 0.5):.1f} / {1000 * percentile(times, 0.95):.1f}"
+
+
 def _row(label: str, ours: str, baseline: str) -> None:
     print(f"  {label:44}{ours:>16}{baseline:>24}")
 
@@ -131,10 +186,18 @@ def main() -> int:
         if ECB_DEV.is_dir():
             paths = [Path(folder) / "big.txt", SAMPLES / "stripes-north-korean-deserters.md"]
             large = asyncio.run(key_latencies(paths, Path(folder) / "b.json"))
-        for label in small:
-            ours = f"{1000 * percentile(large[label], 0.5):.1f} / {1000 * percentile(large[label], 0.95):.1f}"
-            base = f"{1000 * percentile(small[label], 0.5):.1f} / {1000 * percentile(small[label], 0.95):.1f}"
-            _row(label, ours, base)
+        _latency_rows(large, small)
+        if ECB_DEV.is_dir():
+            print()
+            print(f"Claim x source matrix (ms; p50 / p95; m {REPEAT} times, j and l 10 each)")
+            _row("", "5 MB + 2 articles", "20 ECB+ articles")
+            both = [SAMPLES / "stripes-north-korean-deserters.md"]
+            both.append(SAMPLES / "newsweek-north-korean-deserters.md")
+            large = asyncio.run(
+                matrix_latencies([Path(folder) / "big.txt", *both], Path(folder) / "m.json")
+            )
+            small = asyncio.run(matrix_latencies(cluster("3", 20), Path(folder) / "c.json"))
+            _latency_rows(large, small)
     return 0
 
 

@@ -7,7 +7,7 @@ import pytest
 from reader.core.attribution import attribute
 from reader.core.loading import load_document
 from reader.core.matching import match_documents
-from reader.core.provenance import compare, paragraph_attribution
+from reader.core.provenance import Conflict, compare, paragraph_attribution
 from tests.conftest import NEWSWEEK, STRIPES
 
 
@@ -130,6 +130,27 @@ def test_each_kind_of_conflict_is_flagged_and_suggests_contested(a: str, b: str,
     result = compare(a, b)
     assert [c.kind for c in result.conflicts] == [kind]
     assert result.suggestion == "contested"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Refusing to say is not contradicting: the ECB+ Tara Reid reports.
+        (
+            "Ketsoyan would not say what the star was being treated for.",
+            "Her publicist refused to disclose the real reason why Reid checked into rehab.",
+        ),
+        ("No specific reason was given for her treatment.", "She checked into rehab on Friday."),
+        ("He would not say whether troops were deployed.", "He declined to say where they went."),
+    ],
+)
+def test_negative_wording_is_not_a_contradiction(a: str, b: str) -> None:
+    assert compare(a, b).conflicts == ()
+
+
+def test_a_negated_word_is_named_in_the_conflict() -> None:
+    [conflict] = compare("Troops were deployed.", "Troops have not yet been deployed.").conflicts
+    assert conflict == Conflict("negation", "", "not deployed")
 
 
 def test_wire_copy_counts_as_one_source() -> None:

@@ -1,4 +1,4 @@
-"""SVG snapshots of the main screen, the help screen and the note editor.
+"""SVG snapshots of the main screen, the help screen, the note editor and the matrix.
 
 Regenerate after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
 and look at the SVGs before committing them.
@@ -68,3 +68,38 @@ def test_note_editor(snap_compare: SnapCompare, app: ReaderApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=note_open)
+
+
+THIRD = """# Deserters flee [b]Kursk[/b]
+
+Twenty North Korean soldiers deserted their posts near the Russia-Ukraine border this week,
+the Ukrainian broadcaster Suspilne reported.
+
+Russian commanders are searching for the deserters in the forests of the Kursk region.
+
+Six North Korean officers were killed in a missile strike in Donetsk earlier this month,
+according to unnamed intelligence sources.
+
+The weather in Moscow turned cold on Sunday, with the first snow of the season.
+"""
+
+
+def test_matrix_view(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    third = Path("third-report.md")
+    third.write_text(THIRD, encoding="utf-8")
+    documents = [load_document(NEWSWEEK), load_document(STRIPES), load_document(third)]
+    app = ReaderApp(documents, NotesStore(Path("reader-notes.json")))
+
+    async def matrix_open(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "l")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=matrix_open)

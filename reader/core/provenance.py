@@ -21,9 +21,19 @@ VERBATIM_WORDS = 12
 _VAGUE_QUANTITIES = frozenset(
     "several many some few dozens hundreds thousands millions scores numerous countless".split()
 )
-_NEGATIONS = frozenset(
-    "not no never none denied deny denies denying rejected rejects dismissed dismisses refuted "
-    "refutes false fake untrue nobody".split()
+# A denial contradicts the same claim told plainly ("denied the strike" / "confirmed the strike").
+_DENIALS = frozenset(
+    "denied deny denies denying rejected rejects dismissed dismisses refuted refutes false fake "
+    "untrue".split()
+)
+# A particle negates the word after it; only that word told plainly is a contradiction.
+_PARTICLES = frozenset("not no never none nobody".split())
+# A refusal is negative wording, not a contradiction ("would not say" / "refused to disclose").
+_REFUSALS = frozenset("refused refuses refusing declined declines declining".split())
+# Skipped between a particle and the word it negates ("not yet been deployed").
+_NEGATION_GAP = frozenset(
+    "be been being was were is are have has had do does did to a an the yet even also only "
+    "ever really".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORD = re.compile(r"[\w'’-]+")
@@ -280,13 +290,36 @@ def _name_conflicts(
     return found[:1]
 
 
-def _negations(text: str) -> set[str]:
-    words = {w.casefold().replace("’", "'") for w in _WORD.findall(text)}
-    return {w for w in words if w in _NEGATIONS or w.endswith("n't")}
+def _words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _negated(words: list[str]) -> dict[str, str]:
+    """Each word a particle negates, with the particle: "not deployed" -> {"deployed": "not"}."""
+    found: dict[str, str] = {}
+    for index, word in enumerate(words):
+        if word in _PARTICLES or word.endswith("n't"):
+            for after in words[index + 1 : index + 4]:
+                if after not in _NEGATION_GAP:
+                    found[after] = word
+                    break
+    return found
 
 
 def _negation_conflicts(a: str, b: str) -> list[Conflict]:
-    cues_a, cues_b = _negations(a), _negations(b)
-    if bool(cues_a) != bool(cues_b):
-        return [Conflict("negation", ", ".join(sorted(cues_a)), ", ".join(sorted(cues_b)))]
+    """A denial against a plain statement, or a negated word that the other passage asserts."""
+    words_a, words_b = _words(a), _words(b)
+    negated_a, negated_b = _negated(words_a), _negated(words_b)
+    denials_a, denials_b = _DENIALS.intersection(words_a), _DENIALS.intersection(words_b)
+    negative_a = bool(negated_a or denials_a or _REFUSALS.intersection(words_a))
+    negative_b = bool(negated_b or denials_b or _REFUSALS.intersection(words_b))
+    if negative_a == negative_b:
+        return []
+    if denials_a or denials_b:
+        return [Conflict("negation", ", ".join(sorted(denials_a)), ", ".join(sorted(denials_b)))]
+    negated, other = (negated_a, set(words_b)) if negative_a else (negated_b, set(words_a))
+    for word, particle in negated.items():
+        if word in other:
+            cue = f"{particle} {word}"
+            return [Conflict("negation", cue, "") if negative_a else Conflict("negation", "", cue)]
     return []

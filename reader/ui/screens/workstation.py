@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -33,114 +33,22 @@ from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.dialogs.orphans import OrphansPanel
 from reader.ui.dialogs.pane_chooser import PaneChooser
+from reader.ui.screens.workstation_bindings import WORKSTATION_BINDINGS
+from reader.ui.widgets.claim_matrix import MatrixPanel
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 
 Key = tuple[int, int]  # (document index, passage index)
 _WRITE_ACTIONS = {"tag", "untag", "note", "undo"}
 _STORE_ACTIONS = {"export"}
+# What the keys do while the matrix has focus; the rest fall through to the grid.
+_MATRIX_ACTIONS = _WRITE_ACTIONS | _STORE_ACTIONS | {"matrix"}
 
 
 class Workstation(Screen[None]):
     """Read two reports side by side, walk their claims and tag them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the panes scroll on up/down by themselves, but here these walk the claims.
-        Binding("j,down", "move(1)", "Next", id="claim.next", tooltip="Next claim", priority=True),
-        Binding(
-            "k,up", "move(-1)", "Prev", id="claim.previous", tooltip="Previous claim", priority=True
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_match(1)",
-            "Next match",
-            id="claim.next_match",
-            tooltip="Next claim that has a match",
-        ),
-        Binding(
-            "left_square_bracket",
-            "next_match(-1)",
-            "Prev match",
-            id="claim.previous_match",
-            tooltip="Previous claim that has a match",
-            show=False,
-        ),
-        Binding(
-            "tab",
-            "other_pane",
-            "Other pane",
-            id="pane.other",
-            tooltip="Focus the other pane",
-            priority=True,
-        ),
-        Binding(
-            "enter",
-            "counterpart",
-            "Counterpart",
-            id="claim.counterpart",
-            tooltip="Jump to the counterpart in the other pane (again: the next one)",
-        ),
-        Binding(
-            "c",
-            "tag('corroborated')",
-            "Corroborated",
-            id="tag.corroborated",
-            tooltip="Tag the claim corroborated",
-        ),
-        Binding(
-            "x",
-            "tag('contested')",
-            "Contested",
-            id="tag.contested",
-            tooltip="Tag the claim contested",
-        ),
-        Binding("u", "untag", "Clear", id="tag.clear", tooltip="Clear the claim's tag"),
-        Binding("n", "note", "Note", id="tag.note", tooltip="Add or edit a note on the claim"),
-        Binding("z", "undo", "Undo", id="tag.undo", tooltip="Undo the last tag or note change"),
-        Binding("E", "export", "Export", id="notes.export", tooltip="Export the notes to a file"),
-        Binding(
-            "slash", "search", "Search", id="search.open", tooltip="Search the focused document"
-        ),
-        Binding(
-            "ctrl+n",
-            "search_step(1)",
-            "Next hit",
-            id="search.next",
-            show=False,
-            tooltip="Next search hit",
-        ),
-        Binding(
-            "ctrl+b",
-            "search_step(-1)",
-            "Previous hit",
-            id="search.previous",
-            show=False,
-            tooltip="Previous search hit",
-        ),
-        Binding(
-            "o",
-            "choose_panes",
-            "Panes",
-            id="panes.choose",
-            tooltip="Choose the documents in the panes",
-        ),
-        Binding(
-            "O",
-            "orphans",
-            "Orphans",
-            id="notes.orphans",
-            show=False,
-            tooltip="List the notes whose text is no longer found",
-        ),
-        Binding(
-            "escape",
-            "close_search",
-            "Close search",
-            id="search.close",
-            show=False,
-            tooltip="Close the search box",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = WORKSTATION_BINDINGS
 
     DEFAULT_CSS = """
     Workstation #panes { height: 1fr; }
@@ -151,6 +59,8 @@ class Workstation(Screen[None]):
     Workstation.-short #detail { height: 6; }
     Workstation #search { display: none; dock: bottom; }
     Workstation #search.-open { display: block; }
+    Workstation.-matrix #detail { display: none; }
+    Workstation.-short #matrix { height: 65%; }
     """
 
     @dataclass
@@ -196,6 +106,8 @@ class Workstation(Screen[None]):
         # Matching waits for the first frame, so a long document is on screen before the
         # matcher's thread competes with the UI for the interpreter.
         self._painted = threading.Event()
+        # The pane whose document the matrix lists, while the matrix is open.
+        self._matrix_view: DocumentView | None = None
 
     def compose(self) -> ComposeResult:
         """Two panes, the detail panel, the status line and the footer."""
@@ -203,6 +115,7 @@ class Workstation(Screen[None]):
             yield DocumentView(self.documents[self.shown[0]], id="left")
             if len(self.documents) > 1:
                 yield DocumentView(self.documents[self.shown[1]], id="right")
+        yield MatrixPanel(id="matrix")
         yield DetailPanel(id="detail")
         yield Input(placeholder="search the focused document; enter: go", id="search")
         yield Static(id="status", markup=False)
@@ -232,9 +145,11 @@ class Workstation(Screen[None]):
 
     @property
     def focused_view(self) -> DocumentView:
-        """The pane with focus (the left one if neither has it)."""
+        """The pane with focus, else the one the open matrix lists, else the left one."""
         focused = self.focused
-        return focused if isinstance(focused, DocumentView) else self.views[0]
+        if isinstance(focused, DocumentView):
+            return focused
+        return self._matrix_view or self.views[0]
 
     def doc_index(self, view: DocumentView) -> int:
         """Which of the open documents a pane shows."""
@@ -367,6 +282,13 @@ class Workstation(Screen[None]):
         """Tag keys apply only when notes can be saved; typing in search is not a command."""
         if isinstance(self.focused, Input) and action != "close_search":
             return False
+        in_matrix = self._matrix_view is not None and self.focused is not None
+        if in_matrix and self.focused not in self.views and action not in _MATRIX_ACTIONS:
+            return False
+        if action == "matrix":
+            if len(self.documents) < 3:
+                return False
+            return True if not self.matching else None
         if action == "close_search":
             return self.query_one("#search", Input).has_class("-open")
         if action == "search_step":
@@ -514,17 +436,71 @@ class Workstation(Screen[None]):
 
     def show_documents(self, left: int, right: int) -> None:
         """Put two documents in the panes and remember the choice in the notes file."""
-        self.shown = [left, right]
-        for view, index in zip(self.views, self.shown, strict=False):
-            view.show_document(self.documents[index])
-        if self.store is not None and not self.store.read_only:
-            self.store.remember_setting(
-                "panes", [self.documents[left].id, self.documents[right].id]
-            )
-        self._refresh_marks()
+        self._close_matrix()
+        self._put_documents([left, right])
+        self._remember_panes()
         first = self.views[0]
         first.focus()
         first.move_cursor(0)
+
+    def _put_documents(self, shown: list[int]) -> None:
+        for view, before, after in zip(self.views, self.shown, shown, strict=False):
+            if before != after:
+                view.show_document(self.documents[after])
+        self.shown = shown
+        self._refresh_marks()
+
+    def _remember_panes(self) -> None:
+        if self.store is not None and not self.store.read_only:
+            ids = [self.documents[index].id for index in self.shown]
+            self.store.remember_setting("panes", ids)
+
+    # The claim x source matrix.
+
+    def action_matrix(self) -> None:
+        """Open the matrix of the focused document's claims, or close it."""
+        if self._matrix_view is not None:
+            self._close_matrix()
+            return
+        assert self.claims.result is not None
+        view = self._matrix_view = self.focused_view
+        other = self.other_view(view)
+        base = self.doc_index(view)
+        cursor = (base, view.cursor, self.doc_index(other) if other is not None else None)
+        self.add_class("-matrix")
+        self.query_one(MatrixPanel).open(
+            self.documents, self.claims.result, self.book.tags(base), cursor
+        )
+
+    @on(MatrixPanel.Moved)
+    def matrix_moved(self, message: MatrixPanel.Moved) -> None:
+        """Moving in the matrix moves the panes: the claim, and the document of the column."""
+        view = self._matrix_view
+        if view is None:
+            return
+        other = self.other_view(view)
+        column = message.other
+        if other is not None and column is not None and column != self.doc_index(other):
+            shown = list(self.shown)
+            shown[self.views.index(other)] = column
+            self._put_documents(shown)
+        view.move_cursor(message.passage, center=True)
+        self._follow(view, message.passage)
+
+    @on(MatrixPanel.Closed)
+    def matrix_closed(self) -> None:
+        """Back to the panes."""
+        self._close_matrix()
+
+    def _close_matrix(self) -> None:
+        view = self._matrix_view
+        if view is None:
+            return
+        self._matrix_view = None
+        self.remove_class("-matrix")
+        self.query_one(MatrixPanel).close()
+        view.focus()
+        self._remember_panes()
 
     def action_orphans(self) -> None:
         """List the orphaned notes."""
@@ -603,6 +579,8 @@ class Workstation(Screen[None]):
             other = self.other_view(view)
             view.strengths = self.claims.strengths(doc, self.doc_index(other)) if other else {}
             view.set_tags(self.book.tags(doc))
+        if self._matrix_view is not None:
+            self.query_one(MatrixPanel).set_tags(self.book.tags(self.doc_index(self._matrix_view)))
 
     def _update_status(self) -> None:
         parts: list[str] = []
