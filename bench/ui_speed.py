@@ -107,27 +107,27 @@ async def matrix_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[fl
     app = ReaderApp(documents, store)
     found: dict[str, list[float]] = {"m (open)": [], "j (matrix)": [], "l (matrix)": []}
     frames: list[float] = []
+    filled: list[float] = []  # frames composed while the matrix had its cells
     async with app.run_test(size=(160, 45)) as pilot:
         display = app._display
+        grid = app.screen.query_one(MatrixGrid)
 
         def displayed(screen: Any, renderable: Any) -> None:
             display(screen, renderable)
             if renderable is not None:
                 frames.append(time.perf_counter())
+                if grid.matrix is not None:
+                    filled.append(frames[-1])
 
         app._display = displayed  # type: ignore[method-assign]
         await app.workers.wait_for_complete()
         await pilot.pause()
-        grid = app.screen.query_one(MatrixGrid)
         for _ in range(REPEAT):
             start = time.perf_counter()
-            await pilot.press("m")
-            while grid.matrix is None:
-                await asyncio.sleep(0.001)
-            filled = time.perf_counter()
-            while not [frame for frame in frames if frame > filled]:
-                await asyncio.sleep(0.001)
-            found["m (open)"].append(next(f for f in frames if f > filled) - start)
+            await pilot.press("m")  # returns once the app is idle: the matrix is built
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            found["m (open)"].append(next(f for f in filled if f > start) - start)
             for key in "jl" * (PRESSES // 8):
                 before = time.perf_counter()
                 await pilot.press(key)
