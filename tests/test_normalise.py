@@ -31,6 +31,8 @@ def norms(text: str) -> list[str]:
         ("Café", "cafe"),
         ("deserted", "deserters"),
         ("U.S. officials", "US officials"),
+        ("three others injured", "three others wounded"),
+        ("injuries", "wounds"),
     ],
 )
 def test_equivalent_forms_normalise_alike(left: str, right: str) -> None:

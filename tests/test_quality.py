@@ -11,9 +11,9 @@ from bench.evaluation import load_topics, score_baseline, score_reader, score_se
 
 def test_seeds_strong_pairs_found(eval_dir: Path) -> None:
     report = score_seeds()
-    # Known miss: "three others injured" vs "Three North Koreans were also wounded" shares only
-    # the number and two topic words; see the README's quality section.
-    assert report.strong_found >= 9, report.missed_strong
+    # Every strong pair, including "three others injured" / "Three North Koreans were also
+    # wounded", which needs "injured" = "wounded".
+    assert report.strong_found == report.strong_total, report.missed_strong
 
 
 @pytest.mark.xfail(

@@ -112,7 +112,12 @@ def _normal_word(word: str) -> str:
     # "thousands of troops" is a vague quantity, not the number 1000.
     if singular in _NUMBER_WORDS:
         return stem
-    return _strip_suffix(singular)
+    stem = _strip_suffix(singular)
+    return _SYNONYMS.get(stem, stem)
+
+
+# News wording for the same event: "three others injured" / "three were also wounded".
+_SYNONYMS = {"wound": "injur", "injury": "injur", "injure": "injur"}
 
 
 def _strip_suffix(word: str) -> str:
