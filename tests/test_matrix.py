@@ -237,3 +237,19 @@ def test_fit_pads_or_cuts_to_exactly_the_width(text: str, width: int) -> None:
     assert cell_len(fitted) == width
     if cell_len(text) > width:
         assert fitted.endswith("…")
+
+
+async def test_matrix_starts_where_the_pane_is_once_built(tmp_path: Path) -> None:
+    app = ReaderApp(constructed(tmp_path), NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        screen.action_matrix()
+        left.move_cursor(3)  # a key the pane took while the cells were being built
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        grid = screen.query_one(MatrixGrid)
+        assert grid.matrix is not None
+        assert (grid.row, grid.column) == (3, 0)
+        assert left.cursor == 3
+        assert focused(screen) is grid

@@ -464,13 +464,21 @@ class Workstation(Screen[None]):
             return
         assert self.claims.result is not None
         view = self._matrix_view = self.focused_view
-        other = self.other_view(view)
         base = self.doc_index(view)
-        cursor = (base, view.cursor, self.doc_index(other) if other is not None else None)
         self.add_class("-matrix")
-        self.query_one(MatrixPanel).open(
-            self.documents, self.claims.result, self.book.tags(base), cursor
-        )
+        panel = self.query_one(MatrixPanel)
+        panel.set_tags(self.book.tags(base))
+        panel.open(self.documents, self.claims.result, base)
+
+    @on(MatrixPanel.Shown)
+    def matrix_shown(self) -> None:
+        """Start the matrix on the focused pane's claim and the other pane's document."""
+        view = self._matrix_view
+        if view is None:
+            return
+        other = self.other_view(view)
+        shown = self.doc_index(other) if other is not None else None
+        self.query_one(MatrixPanel).place(view.cursor, shown)
 
     @on(MatrixPanel.Moved)
     def matrix_moved(self, message: MatrixPanel.Moved) -> None:

@@ -53,6 +53,7 @@ class MatrixPanel(Vertical):
         super().__init__(id=id)
         self.matrix: ClaimMatrix | None = None
         self.documents: list[Document] = []
+        self.tags: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         """Legend, grid, explanation; none of them reads document text as markup."""
@@ -70,21 +71,16 @@ class MatrixPanel(Vertical):
         """Whether the matrix is shown."""
         return self.has_class("-open")
 
-    def open(
-        self,
-        documents: list[Document],
-        result: MatchResult,
-        tags: dict[int, str],
-        cursor: tuple[int, int, int | None],
-    ) -> None:
-        """Show the matrix of one document; ``cursor`` is (base document, claim, other document).
+    def open(self, documents: list[Document], result: MatchResult, base: int) -> None:
+        """Show the matrix of one document's claims; the cells are built in a worker.
 
-        The cells are built in a worker; until then the legend says so.
+        Until they are, the legend says so and the panes keep the keys; then ``Shown`` asks the
+        screen where to put the cursor.
         """
         self.documents, self.matrix = documents, None
         self.add_class("-open")
         self.query_one(".legend", Static).update("building the matrix…")
-        self._build(result, tags, cursor)
+        self._build(result, base)
 
     def close(self) -> None:
         """Hide the matrix and stop building it."""
@@ -92,43 +88,48 @@ class MatrixPanel(Vertical):
         self.remove_class("-open")
 
     @work(thread=True, exclusive=True, group="matrix")
-    def _build(
-        self, result: MatchResult, tags: dict[int, str], cursor: tuple[int, int, int | None]
-    ) -> None:
+    def _build(self, result: MatchResult, base: int) -> None:
         worker = get_current_worker()
-        base, row, other = cursor
         try:
             matrix = claim_matrix(
                 self.documents, result.matches, base, cancelled=lambda: worker.is_cancelled
             )
         except MatchCancelled:
             return
-        self.post_message(self.Built(matrix, tags, row, other))
+        self.post_message(self.Built(matrix))
 
     @dataclass
     class Built(Message):
         """The cells are ready."""
 
         matrix: ClaimMatrix
-        tags: dict[int, str]
-        row: int
-        other: int | None
+
+    @dataclass
+    class Shown(Message):
+        """The grid is filled: the screen puts the cursor where its panes are."""
 
     def on_matrix_panel_built(self, message: Built) -> None:
-        """Fill the grid, put the cursor on the claim and the document, and focus it."""
+        """Fill the grid."""
         message.stop()
         if not self.is_open:
             return
         matrix = self.matrix = message.matrix
         name = short_label(self.documents[matrix.base])
         self.query_one(".legend", Static).update(LEGEND.format(name=name))
-        self.grid.show(self.documents, matrix, message.tags)
-        other = message.other
-        self.grid.move_to(message.row, matrix.others.index(other) if other in matrix.others else -1)
+        self.grid.show(self.documents, matrix, self.tags)
+        self.post_message(self.Shown())
+
+    def place(self, passage: int, other: int | None) -> None:
+        """Put the cursor on a claim and a document's column, and focus the grid."""
+        if self.matrix is None:
+            return
+        column = self.matrix.others.index(other) if other in self.matrix.others else -1
+        self.grid.move_to(passage, column)
         self.grid.focus()
 
     def set_tags(self, tags: dict[int, str]) -> None:
-        """Show changed tags in the tag column."""
+        """Show these tags (claim -> status) in the tag column."""
+        self.tags = dict(tags)
         self.grid.set_tags(tags)
 
     @on(MatrixGrid.Moved)
