@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -122,6 +123,13 @@ def test_cells_agree_with_the_matches_on_an_ecb_topic(eval_dir: Path) -> None:
                 assert cell.score == max(m.score for m in found)
 
 
+async def open_matrix(pilot: Pilot[None], *before: str) -> None:
+    """Press the keys, then m, and wait until the cells are built and drawn."""
+    await pilot.press(*before, "m")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def ecb_app(eval_dir: Path, tmp_path: Path) -> ReaderApp:
     folder = eval_dir / "ecbplus-dev" / "1"
     documents = [load_document(p) for p in sorted(folder.glob("1_1*ecb.txt"))[:5]]
@@ -135,9 +143,7 @@ async def test_matrix_moves_the_panes_and_tags_on_an_ecb_topic(
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         left, right = views(screen)
-        await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_matrix(pilot)
         panel = screen.query_one(MatrixPanel)
         grid = screen.query_one(MatrixGrid)
         assert panel.has_class("-open")
@@ -183,9 +189,7 @@ async def test_matrix_from_the_right_pane_lists_its_document(
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         _, right = views(screen)
-        await pilot.press("tab", "j", "j", "m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_matrix(pilot, "tab", "j", "j")
         grid = screen.query_one(MatrixGrid)
         assert grid.matrix is not None
         assert len(grid.matrix.rows) == len(app.documents[1].passages)
@@ -220,9 +224,7 @@ async def test_matrix_labels_are_not_markup(tmp_path: Path) -> None:
     app = ReaderApp(documents, NotesStore(tmp_path / "notes.json"))
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_matrix(pilot)
         assert "2 [b]bold" in line(screen.query_one(MatrixGrid), 0)
         await pilot.press("l")
         await pilot.pause()
