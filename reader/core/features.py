@@ -29,6 +29,7 @@ class PassageFeatures:
     end: int
     tokens: tuple[Token, ...]
     content: frozenset[str]
+    ordered: tuple[str, ...]  # the content tokens sorted: a fixed order to add weights in
     numbers: frozenset[str]
     names: frozenset[str]
 
@@ -52,6 +53,7 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
                     end=passage.end,
                     tokens=tokens,
                     content=content,
+                    ordered=tuple(sorted(content)),
                     numbers=frozenset(t.norm for t in tokens if t.is_number),
                     names=_names(passage.text, tokens),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -109,14 +110,18 @@ def match_documents(
     informative = informative_tokens(features, weights)
     affinity = document_affinity(features, len(documents), weights)
     postings = _postings(features, weights, settings)
-    totals = [sum(weights[token] for token in feature.content) for feature in features]
+    # Sums over sets use math.fsum: exact, so they do not depend on the order a set iterates
+    # in, which changes with the interpreter's hash seed. Matches are the same on every run.
+    totals = [math.fsum(weights[token] for token in feature.content) for feature in features]
     # Weight of each passage's tokens too common to be in the postings: what candidate
     # generation cannot see, and so the most a candidate's score can gain beyond it.
     unseen = [
-        sum(weights[token] for token in feature.content if token not in postings)
+        math.fsum(weights[token] for token in feature.content if token not in postings)
         for feature in features
     ]
     docs = [feature.doc for feature in features]
+    # The first position of each document's successor: where later documents begin.
+    ends = {doc: position + 1 for position, doc in enumerate(docs)}
     total = len(features)
     matches: list[Match] = []
     for position, feature in enumerate(features):
@@ -126,7 +131,7 @@ def match_documents(
         total_a, unseen_a = totals[position], unseen[position]
         floor = settings.min_score - 0.05
         for other_position, seen in _candidates(
-            position, feature, docs, postings, weights, settings
+            position, feature, ends[feature.doc], postings, weights, settings
         ):
             total_b = totals[other_position]
             lift = lifts[docs[other_position]]
@@ -169,12 +174,12 @@ def document_affinity(
     for feature in features:
         for token in feature.content:
             vectors[feature.doc][token] += weights[token]
-    norms = [math.sqrt(sum(v * v for v in vector.values())) or 1.0 for vector in vectors]
+    norms = [math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0 for vector in vectors]
     cosine = [[0.0] * count for _ in range(count)]
     for i in range(count):
         for j in range(i + 1, count):
             small, large = sorted((vectors[i], vectors[j]), key=len)
-            dot = sum(value * large.get(token, 0.0) for token, value in small.items())
+            dot = math.fsum(value * large.get(token, 0.0) for token, value in small.items())
             cosine[i][j] = cosine[j][i] = dot / (norms[i] * norms[j])
     pairs = [cosine[i][j] for i in range(count) for j in range(i + 1, count)]
     median = statistics.median(pairs) if pairs else 0.0
@@ -212,7 +217,7 @@ def _weighted_overlap(
     evidence = len(shared & informative)
     if not evidence:
         return 0.0
-    score = _score_from(sum(weights[token] for token in shared), weight_a, weight_b)
+    score = _score_from(math.fsum(weights[token] for token in shared), weight_a, weight_b)
     # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
     return score if evidence >= MIN_SHARED else score * SINGLE_WORD_FACTOR
 
@@ -244,25 +249,28 @@ def _score_from(shared_weight: float, weight_a: float, weight_b: float) -> float
 def _candidates(
     position: int,
     feature: PassageFeatures,
-    docs: list[int],
+    later: int,
     postings: dict[str, list[int]],
     weights: dict[str, float],
     settings: MatchSettings,
 ) -> list[tuple[int, float]]:
-    """Later passages of other documents that share postings tokens, with the shared weight."""
-    overlap: dict[int, float] = defaultdict(float)
-    doc = feature.doc
-    for token in feature.content:
+    """Passages of later documents that share postings tokens, with the shared weight.
+
+    Features are in document order and postings lists ascending, so the passages of later
+    documents are the tail of each list from ``later``, the first position past this document.
+    """
+    overlap: dict[int, float] = {}
+    get = overlap.get
+    for token in feature.ordered:
         found = postings.get(token)
-        if found is None:
+        if found is None or found[-1] < later:
             continue
         weight = weights[token]
-        for other in found:
-            if other > position and docs[other] != doc:
-                overlap[other] += weight
+        for other in found[bisect_left(found, later) :]:
+            overlap[other] = get(other, 0.0) + weight
     if len(overlap) <= settings.candidates_per_passage:
         return list(overlap.items())
-    ranked = sorted(overlap.items(), key=lambda item: -item[1])
+    ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))
     return ranked[: settings.candidates_per_passage]
 
 
