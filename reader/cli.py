@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.core.decoding import DEFAULT_MAX_BYTES
@@ -17,8 +18,9 @@ from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
 from reader.store.errors import CorruptStore, StoreError
 from reader.store.locations import NOTES_NAME, default_notes_path, keys_path
-from reader.store.notes import NotesStore, restore_backup
-from reader.store.storage import AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from reader.store.notes import NotesStore
 
 PROGRAM = "reader"
 
@@ -151,6 +153,8 @@ def _choose_after_corruption(
 
 def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
     """Open the notes database named by --db, or the default one for these documents."""
+    from reader.store.notes import NotesStore
+
     if db:
         path, notice = Path(db), None
     else:
@@ -175,6 +179,9 @@ def _flush_on_termination(store: NotesStore) -> None:
 
 
 def _restore_command(argv: list[str]) -> int:
+    from reader.store.notes import restore_backup
+    from reader.store.storage import AtomicJSONStorage
+
     parser = argparse.ArgumentParser(
         prog=f"{PROGRAM} restore",
         description="List the backups of a notes file, or put one back (the current file "
@@ -238,6 +245,7 @@ def _export_command(argv: list[str]) -> int:
     from reader.core.export import FORMATS, export
     from reader.store.exchange import export_data
     from reader.store.model import STATUSES
+    from reader.store.notes import NotesStore
     from reader.store.storage import write_atomically
 
     parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
@@ -262,6 +270,7 @@ def _export_command(argv: list[str]) -> int:
 
 def _import_command(argv: list[str]) -> int:
     from reader.store.exchange import import_notes, read_export
+    from reader.store.notes import NotesStore
 
     parser = argparse.ArgumentParser(
         prog=f"{PROGRAM} import",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from reader.core.model import Block
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -43,6 +44,9 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
 
 def markdown_blocks(source: str) -> list[tuple[str, str]]:
     """Parse Markdown into ``(kind, plain text)`` blocks in reading order."""
+    # Imported here: plain-text sources (and `reader match` on them) do not pay for the parser.
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     blocks: list[tuple[str, str]] = []
     parents: list[str] = []
