@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Document
-from reader.core.normalise import Token, tokenize
+from reader.core.normalise import IGNORED, Token, tokenize
 
 # Boilerplate that news pages carry around the article text.
 _BOILERPLATE = re.compile(
@@ -41,8 +41,23 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
         for passage in document.passages:
             if is_boilerplate(passage.text):
                 continue
-            tokens = tuple(tokenize(passage.text))
-            content = frozenset(t.norm for t in tokens if t.is_content)
+            text = passage.text
+            tokens = tuple(tokenize(text))
+            # One pass for content, numbers and names: this runs for every sentence of
+            # every open document.
+            content_list: list[str] = []
+            numbers: list[str] = []
+            names: list[str] = []
+            for position, (norm, start, _, is_number) in enumerate(tokens):
+                if is_number:
+                    content_list.append(norm)
+                    numbers.append(norm)
+                elif norm not in IGNORED:
+                    content_list.append(norm)
+                    # Capitalised words after the first are names or titles.
+                    if position and text[start].isupper():
+                        names.append(norm)
+            content = frozenset(content_list)
             if len(content) < MIN_CONTENT_TOKENS:
                 continue
             features.append(
@@ -54,8 +69,8 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
                     tokens=tokens,
                     content=content,
                     ordered=tuple(sorted(content)),
-                    numbers=frozenset(t.norm for t in tokens if t.is_number),
-                    names=_names(passage.text, tokens),
+                    numbers=frozenset(numbers),
+                    names=frozenset(names),
                 )
             )
     return features
@@ -64,12 +79,3 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
 def is_boilerplate(text: str) -> bool:
     """Whether a passage is page furniture ("Subscribe", "0 Comments", "Sign Up Now")."""
     return _BOILERPLATE.match(text) is not None
-
-
-def _names(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
-    # Capitalised words after the first are names or titles; the first is capitalised anyway.
-    return frozenset(
-        token.norm
-        for token in tokens[1:]
-        if not token.is_number and token.is_content and text[token.start].isupper()
-    )

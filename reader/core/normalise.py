@@ -23,7 +23,7 @@ class Token(NamedTuple):
     @property
     def is_content(self) -> bool:
         """Whether the token carries meaning (a number or a word that is not a stop word)."""
-        return self.is_number or self.norm not in _IGNORED
+        return self.is_number or self.norm not in IGNORED
 
 
 _TOKEN = re.compile(
@@ -216,5 +216,5 @@ def _numeric(norm: str) -> bool:
     return True
 
 
-# Compared with normalised tokens, so the lists go through the same normalisation.
-_IGNORED = frozenset(_normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)
+# Stop and attribution words, normalised like the tokens they are compared with.
+IGNORED = frozenset(_normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)
