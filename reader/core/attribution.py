@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _VERBS = (
     "said|says|told|tells|reported|reports|claimed|claims|confirmed|confirms|stated|states|"
@@ -97,6 +98,10 @@ class Attribution:
         return " ← ".join(source.label for source in self.sources)
 
 
+# Cached: the detail panel, the matrix and paragraph_attribution ask again and again about the
+# same sentences (a claim against each of its counterparts, each sentence of a paragraph for
+# each of its claims). The result is immutable.
+@lru_cache(maxsize=8192)
 def attribute(text: str) -> Attribution:
     """The sources a passage names, from rules over its wording."""
     relays: list[Source] = []

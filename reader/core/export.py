@@ -126,9 +126,11 @@ def to_markdown(data: Data) -> str:
     lines.append(
         f"| **all** | {totals['corroborated']} | {totals['contested']} | {totals['note']} |"
     )
+    # Comparing a claim with its counterparts is the costly part: once per note.
+    found = {id(item): _counterpart_provenance(item) for item in items}
     corroborated = [i for i in items if i["status"] == "corroborated"]
     if corroborated:
-        single = sum(1 for i in corroborated if _single_source(i, _counterpart_provenance(i)))
+        single = sum(1 for i in corroborated if _single_source(i, found[id(i)]))
         lines += [
             "",
             f"{single} of {len(corroborated)} corroborated claims rest on a single upstream "
@@ -147,7 +149,7 @@ def to_markdown(data: Data) -> str:
         if group:
             lines += ["", f"## {title}", ""]
             for item in group:
-                lines += _markdown_claim(item, documents)
+                lines += _markdown_claim(item, found[id(item)], documents)
     return "\n".join(lines) + "\n"
 
 
@@ -253,7 +255,9 @@ def _target(target: Data, documents: dict[str, Data], score: float | None = None
     return specific
 
 
-def _markdown_claim(item: Data, documents: dict[str, Data]) -> list[str]:
+def _markdown_claim(
+    item: Data, counterparts: list[Provenance], documents: dict[str, Data]
+) -> list[str]:
     source = _source_name(documents.get(item["document_id"], {}))
     lines = [_quote(item["claim"]), ">", f"> — {_escape(source)}", ""]
     attribution = attribute(item["claim"])
@@ -261,7 +265,7 @@ def _markdown_claim(item: Data, documents: dict[str, Data]) -> list[str]:
         lines += [f"Attributed to: {_escape(attribution.describe())}", ""]
     if item["note"]:
         lines += ["**Note:**", "", _quote(item["note"]), ""]
-    for evidence, found in zip(item["evidence"], _counterpart_provenance(item), strict=True):
+    for evidence, found in zip(item["evidence"], counterparts, strict=True):
         other = _source_name(documents.get(evidence["target"]["document_id"], {}))
         exact = evidence["target"]["quote"]["exact"]
         lines.append(

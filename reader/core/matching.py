@@ -131,7 +131,7 @@ def match_documents(
         total_a, unseen_a = totals[position], unseen[position]
         floor = settings.min_score - 0.05
         for other_position, seen in _candidates(
-            position, feature, ends[feature.doc], postings, weights, settings
+            feature, ends[feature.doc], postings, weights, settings
         ):
             total_b = totals[other_position]
             lift = lifts[docs[other_position]]
@@ -247,7 +247,6 @@ def _score_from(shared_weight: float, weight_a: float, weight_b: float) -> float
 
 
 def _candidates(
-    position: int,
     feature: PassageFeatures,
     later: int,
     postings: dict[str, list[int]],

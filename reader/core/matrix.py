@@ -7,11 +7,12 @@ on the same upstream source. Absent cells are the point: they show what a source
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.attribution import Attribution
-from reader.core.matching import Match, MatchCancelled
+from reader.core.claims import ClaimIndex
+from reader.core.matching import MatchCancelled
 from reader.core.model import Document
 from reader.core.provenance import Conflict, Provenance, compare, paragraph_attribution
 
@@ -72,34 +73,17 @@ class ClaimMatrix:
 
 def claim_matrix(
     documents: Sequence[Document],
-    matches: Iterable[Match],
+    index: ClaimIndex,
     base: int,
     cancelled: Callable[[], bool] | None = None,
 ) -> ClaimMatrix:
-    """Build the matrix of one document's claims from the matches of a document set.
+    """Build the matrix of one document's claims from the index the panes use.
 
-    Raises ``MatchCancelled`` when ``cancelled`` turns true, so a worker can stop early.
+    A cell shows the best-scoring counterpart (the one the pane scrolls to) and is strong when
+    any counterpart in that document is, as the pane's marks are. Raises ``MatchCancelled``
+    when ``cancelled`` turns true, so a worker can stop early.
     """
     others = tuple(i for i in range(len(documents)) if i != base)
-    column = {doc: index for index, doc in enumerate(others)}
-    # (claim, other document) -> best score, its passage, and whether any counterpart is strong.
-    best: dict[tuple[int, int], tuple[float, int, bool]] = {}
-    for match in matches:
-        for doc, passage, other, counterpart in (
-            (match.a.doc, match.a_passage, match.b.doc, match.b_passage),
-            (match.b.doc, match.b_passage, match.a.doc, match.a_passage),
-        ):
-            if doc != base or other not in column:
-                continue
-            key = (passage, other)
-            strong = match.strength == "strong"
-            seen = best.get(key)
-            if seen is None:
-                best[key] = (match.score, counterpart, strong)
-            elif match.score > seen[0]:
-                best[key] = (match.score, counterpart, strong or seen[2])
-            elif strong and not seen[2]:
-                best[key] = (seen[0], seen[1], True)
     document = documents[base]
     contexts: dict[tuple[int, int], Attribution] = {}
 
@@ -116,18 +100,18 @@ def claim_matrix(
             raise MatchCancelled
         cells: list[Cell] = []
         for other in others:
-            found = best.get((claim.index, other))
-            if found is None:
+            found = index.counterparts(base, claim.index, other)
+            if not found:
                 cells.append(absent)
                 continue
-            score, counterpart, strong = found
+            best = found[0]
             provenance = compare(
                 claim.text,
-                documents[other].passages[counterpart].text,
+                documents[other].passages[best.passage].text,
                 context(base, claim.index),
-                context(other, counterpart),
+                context(other, best.passage),
             )
-            strength = "strong" if strong else "partial"
-            cells.append(Cell(strength, score, counterpart, provenance))
+            strength = "strong" if any(c.strength == "strong" for c in found) else "partial"
+            cells.append(Cell(strength, best.score, best.passage, provenance))
         rows.append(Row(claim.index, tuple(cells)))
     return ClaimMatrix(base, others, tuple(rows))

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from reader.core.claims import ClaimIndex
 from reader.core.export import export
 from reader.core.matching import MatchCancelled, MatchResult, match_documents
 from reader.core.model import Document
@@ -28,7 +29,7 @@ from reader.store.exchange import export_data
 from reader.store.model import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
 from reader.store.storage import write_atomically
-from reader.ui.claims import ClaimIndex, TagBook
+from reader.ui.claims import TagBook
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.dialogs.orphans import OrphansPanel
@@ -462,13 +463,12 @@ class Workstation(Screen[None]):
         if self._matrix_view is not None:
             self._close_matrix()
             return
-        assert self.claims.result is not None
         view = self._matrix_view = self.focused_view
         base = self.doc_index(view)
         self.add_class("-matrix")
         panel = self.query_one(MatrixPanel)
         panel.set_tags(self.book.tags(base))
-        panel.open(self.documents, self.claims.result, base)
+        panel.open(self.documents, self.claims, base)
 
     @on(MatrixPanel.Shown)
     def matrix_shown(self) -> None:
@@ -492,8 +492,9 @@ class Workstation(Screen[None]):
             shown = list(self.shown)
             shown[self.views.index(other)] = column
             self._put_documents(shown)
+        # The pane tells the screen where its cursor went, and the screen follows it in the
+        # other pane (cursor_moved), as for a key pressed in the pane.
         view.move_cursor(message.passage, center=True)
-        self._follow(view, message.passage)
 
     @on(MatrixPanel.Closed)
     def matrix_closed(self) -> None:

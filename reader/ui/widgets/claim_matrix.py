@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.core.matching import MatchCancelled, MatchResult
+from reader.core.claims import ClaimIndex
+from reader.core.matching import MatchCancelled
 from reader.core.matrix import ABSENT, Cell, ClaimMatrix, Row, claim_matrix
 from reader.core.model import Document
 from reader.ui.widgets.matrix_grid import MatrixGrid, short_label
@@ -71,7 +72,7 @@ class MatrixPanel(Vertical):
         """Whether the matrix is shown."""
         return self.has_class("-open")
 
-    def open(self, documents: list[Document], result: MatchResult, base: int) -> None:
+    def open(self, documents: list[Document], index: ClaimIndex, base: int) -> None:
         """Show the matrix of one document's claims; the cells are built in a worker.
 
         Until they are, the legend says so and the panes keep the keys; then ``Shown`` asks the
@@ -80,7 +81,7 @@ class MatrixPanel(Vertical):
         self.documents, self.matrix = documents, None
         self.add_class("-open")
         self.query_one(".legend", Static).update("building the matrix…")
-        self._build(result, base)
+        self._build(index, base)
 
     def close(self) -> None:
         """Hide the matrix and stop building it."""
@@ -88,11 +89,11 @@ class MatrixPanel(Vertical):
         self.remove_class("-open")
 
     @work(thread=True, exclusive=True, group="matrix")
-    def _build(self, result: MatchResult, base: int) -> None:
+    def _build(self, index: ClaimIndex, base: int) -> None:
         worker = get_current_worker()
         try:
             matrix = claim_matrix(
-                self.documents, result.matches, base, cancelled=lambda: worker.is_cancelled
+                self.documents, index, base, cancelled=lambda: worker.is_cancelled
             )
         except MatchCancelled:
             return

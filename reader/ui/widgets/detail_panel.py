@@ -7,10 +7,10 @@ from textual.widgets import Static
 
 from reader.core.align import align_words
 from reader.core.attribution import Attribution, attribute
+from reader.core.claims import Counterpart
 from reader.core.model import Document
 from reader.core.provenance import compare, paragraph_attribution
 from reader.store.model import Annotation
-from reader.ui.claims import Counterpart
 
 
 class DetailPanel(Static):

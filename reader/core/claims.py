@@ -1,0 +1,58 @@
+"""Matches looked up by claim: for each (document, passage), its counterparts, best first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.core.matching import Match, MatchResult
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """A passage in another document that matches a claim."""
+
+    doc: int
+    passage: int
+    score: float
+    strength: str
+    match: Match
+
+
+@dataclass
+class ClaimIndex:
+    """Matches looked up by (document, passage), best first."""
+
+    result: MatchResult | None = None
+    by_passage: dict[tuple[int, int], list[Counterpart]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, result: MatchResult) -> ClaimIndex:
+        """Index every match from both of its sides."""
+        table: dict[tuple[int, int], list[Counterpart]] = defaultdict(list)
+        for match in result.matches:
+            table[(match.a.doc, match.a_passage)].append(
+                Counterpart(match.b.doc, match.b_passage, match.score, match.strength, match)
+            )
+            table[(match.b.doc, match.b_passage)].append(
+                Counterpart(match.a.doc, match.a_passage, match.score, match.strength, match)
+            )
+        for items in table.values():
+            items.sort(key=lambda c: -c.score)
+        return cls(result, dict(table))
+
+    def counterparts(self, doc: int, passage: int, other: int | None = None) -> list[Counterpart]:
+        """The passages matching a claim, in one other document or in all."""
+        found = self.by_passage.get((doc, passage), [])
+        return [c for c in found if other is None or c.doc == other]
+
+    def strengths(self, doc: int, other: int) -> dict[int, str]:
+        """For each passage of ``doc`` matched in ``other``, its best strength."""
+        best: dict[int, str] = {}
+        for (d, passage), items in self.by_passage.items():
+            if d != doc:
+                continue
+            strengths = {c.strength for c in items if c.doc == other}
+            if strengths:
+                best[passage] = "strong" if "strong" in strengths else "partial"
+        return best
