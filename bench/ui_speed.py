@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,72 +54,75 @@ def median_probe(args: Sequence[str], label: str, repeat: int = REPEAT) -> float
     return statistics.median(probe(args)[label] for _ in range(repeat))
 
 
-async def key_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float]]:
-    """Seconds per key press: j while matching runs, then j, c and u once it is done."""
-    from reader.core.loading import load_document
-    from reader.store.notes import NotesStore
-    from reader.ui.app import ReaderApp
+class FrameClock:
+    """When Textual composed each frame, so a key press is timed to the next frame after it."""
 
-    documents = [load_document(path, 50 * 1024 * 1024) for path in paths]
-    store = NotesStore(db)
-    app = ReaderApp(documents, store)
-    found: dict[str, list[float]] = {"j (matching)": [], "j": [], "c": [], "u": []}
-    frames: list[float] = []
-    async with app.run_test(size=(160, 45)) as pilot:
+    def __init__(self, app: Any, also: Callable[[float], None] | None = None) -> None:
+        self.frames: list[float] = []
         display = app._display
 
         def displayed(screen: Any, renderable: Any) -> None:
             display(screen, renderable)
             if renderable is not None:
-                frames.append(time.perf_counter())
+                self.frames.append(time.perf_counter())
+                if also is not None:
+                    also(self.frames[-1])
 
-        app._display = displayed  # type: ignore[method-assign]
+        app._display = displayed
+
+    def first_after(self, start: float) -> float | None:
+        """Seconds from ``start`` to the first frame after it, if one came."""
+        after = [frame for frame in self.frames if frame > start]
+        return after[0] - start if after else None
+
+    async def press(self, pilot: Any, key: str, times: list[float]) -> None:
+        """Press a key and add its time to the next frame to ``times``."""
+        start = time.perf_counter()
+        await pilot.press(key)
+        took = self.first_after(start)
+        if took is not None:
+            times.append(took)
+
+
+def _open_app(paths: Sequence[Path], db: Path) -> tuple[Any, Any]:
+    """The reader app on these documents (no size limit) and its notes store."""
+    from reader.core.loading import load_document
+    from reader.store.notes import NotesStore
+    from reader.ui.app import ReaderApp
+
+    store = NotesStore(db)
+    return ReaderApp([load_document(path, 50 * 1024 * 1024) for path in paths], store), store
+
+
+async def key_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float]]:
+    """Seconds per key press: j while matching runs, then j, c and u once it is done."""
+    app, store = _open_app(paths, db)
+    found: dict[str, list[float]] = {"j (matching)": [], "j": [], "c": [], "u": []}
+    async with app.run_test(size=(160, 45)) as pilot:
+        clock = FrameClock(app)
         await pilot.pause()
-
-        async def timed(key: str, label: str) -> None:
-            start = time.perf_counter()
-            await pilot.press(key)
-            after = [frame for frame in frames if frame > start]
-            if after:
-                found[label].append(after[0] - start)
-
         for _ in range(PRESSES // 4):
-            await timed("j", "j (matching)")
+            await clock.press(pilot, "j", found["j (matching)"])
         await app.workers.wait_for_complete()
         for _ in range(PRESSES):
-            await timed("j", "j")
+            await clock.press(pilot, "j", found["j"])
         for _ in range(PRESSES // 4):
-            await timed("c", "c")
-            await timed("u", "u")
+            await clock.press(pilot, "c", found["c"])
+            await clock.press(pilot, "u", found["u"])
     store.close()
     return found
 
 
 async def matrix_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[float]]:
     """Seconds from m to the first frame showing the filled matrix; then j and l inside it."""
-    from reader.core.loading import load_document
-    from reader.store.notes import NotesStore
-    from reader.ui.app import ReaderApp
     from reader.ui.widgets.matrix_grid import MatrixGrid
 
-    documents = [load_document(path, 50 * 1024 * 1024) for path in paths]
-    store = NotesStore(db)
-    app = ReaderApp(documents, store)
+    app, store = _open_app(paths, db)
     found: dict[str, list[float]] = {"m (open)": [], "j (matrix)": [], "l (matrix)": []}
-    frames: list[float] = []
     filled: list[float] = []  # frames composed while the matrix had its cells
     async with app.run_test(size=(160, 45)) as pilot:
-        display = app._display
         grid = app.screen.query_one(MatrixGrid)
-
-        def displayed(screen: Any, renderable: Any) -> None:
-            display(screen, renderable)
-            if renderable is not None:
-                frames.append(time.perf_counter())
-                if grid.matrix is not None:
-                    filled.append(frames[-1])
-
-        app._display = displayed  # type: ignore[method-assign]
+        clock = FrameClock(app, lambda frame: filled.append(frame) if grid.matrix else None)
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(REPEAT):
@@ -129,11 +132,7 @@ async def matrix_latencies(paths: Sequence[Path], db: Path) -> dict[str, list[fl
             await pilot.pause()
             found["m (open)"].append(next(f for f in filled if f > start) - start)
             for key in "jl" * (PRESSES // 8):
-                before = time.perf_counter()
-                await pilot.press(key)
-                after = [frame for frame in frames if frame > before]
-                if after:
-                    found[f"{key} (matrix)"].append(after[0] - before)
+                await clock.press(pilot, key, found[f"{key} (matrix)"])
             await pilot.press("m")
             grid.matrix = None
             await pilot.pause()

@@ -54,7 +54,6 @@ class MatrixPanel(Vertical):
         super().__init__(id=id)
         self.matrix: ClaimMatrix | None = None
         self.documents: list[Document] = []
-        self.tags: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         """Legend, grid, explanation; none of them reads document text as markup."""
@@ -117,7 +116,7 @@ class MatrixPanel(Vertical):
         matrix = self.matrix = message.matrix
         name = short_label(self.documents[matrix.base])
         self.query_one(".legend", Static).update(LEGEND.format(name=name))
-        self.grid.show(self.documents, matrix, self.tags)
+        self.grid.show(self.documents, matrix)
         self.post_message(self.Shown())
 
     def place(self, passage: int, other: int | None) -> None:
@@ -130,7 +129,6 @@ class MatrixPanel(Vertical):
 
     def set_tags(self, tags: dict[int, str]) -> None:
         """Show these tags (claim -> status) in the tag column."""
-        self.tags = dict(tags)
         self.grid.set_tags(tags)
 
     @on(MatrixGrid.Moved)

@@ -101,9 +101,9 @@ class MatrixGrid(ScrollView, can_focus=True):
         self.column = -1
         self.first_column = 0  # the first document column in view
 
-    def show(self, documents: list[Document], matrix: ClaimMatrix, tags: dict[int, str]) -> None:
-        """Show a matrix from its first line."""
-        self.documents, self.matrix, self.tags = documents, matrix, dict(tags)
+    def show(self, documents: list[Document], matrix: ClaimMatrix) -> None:
+        """Show a matrix from its first line (with the tags last set)."""
+        self.documents, self.matrix = documents, matrix
         self.row, self.column, self.first_column = 0, -1, 0
         self.virtual_size = Size(self.size.width, len(matrix.rows) + 1)
         self.scroll_to(y=0, animate=False)
