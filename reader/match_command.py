@@ -27,17 +27,25 @@ def run_match(
     settings = MatchSettings() if min_score is None else MatchSettings(min_score=min_score)
     result = match_documents(documents, settings)
     if as_json:
-        payload = {
+        head = {
             "documents": [
                 {"path": str(d.path), "id": d.id, "title": d.title, "encoding": d.encoding}
                 for d in documents
             ],
             "settings": {"min_score": settings.min_score, "strong_score": settings.strong_score},
-            "matches": [_match_json(match, result, explain) for match in result.matches],
         }
         # json.dumps without indent runs the C encoder; json.dump never does.
-        out.write(json.dumps(payload, ensure_ascii=False))
-        out.write("\n")
+        out.write(json.dumps(head, ensure_ascii=False)[:-1])
+        out.write(', "matches": [')
+        if explain:
+            out.write(
+                ", ".join(
+                    json.dumps(_match_json(m, result), ensure_ascii=False) for m in result.matches
+                )
+            )
+        else:
+            out.write(", ".join(map(_match_text, result.matches)))
+        out.write("]}\n")
         return 0
     if len(documents) < 2:
         out.write("only one document: nothing to match it against\n")
@@ -55,16 +63,25 @@ def run_match(
     return 0
 
 
-def _match_json(match: Match, result: MatchResult, explain: bool) -> dict[str, object]:
-    item: dict[str, object] = {
+def _match_json(match: Match, result: MatchResult) -> dict[str, object]:
+    return {
         "a": {"doc": match.a.doc, "start": match.a.start, "end": match.a.end},
         "b": {"doc": match.b.doc, "start": match.b.start, "end": match.b.end},
         "score": match.score,
         "strength": match.strength,
+        "explanation": asdict(result.explain(match)),
     }
-    if explain:
-        item["explanation"] = asdict(result.explain(match))
-    return item
+
+
+def _match_text(match: Match) -> str:
+    """One match as json.dumps writes it, without building the dictionaries: a long pair of
+    documents has tens of thousands of matches. Every field is a number or a fixed word."""
+    a, b = match.a, match.b
+    return (
+        f'{{"a": {{"doc": {a.doc}, "start": {a.start}, "end": {a.end}}}, '
+        f'"b": {{"doc": {b.doc}, "start": {b.start}, "end": {b.end}}}, '
+        f'"score": {match.score!r}, "strength": "{match.strength}"}}'
+    )
 
 
 def _preview(text: str) -> str:

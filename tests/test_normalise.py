@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.normalise import content_norms, tokenize
+from reader.core.normalise import Forms, content_norms, tokenize, word_forms
 
 
 def norms(text: str) -> list[str]:
@@ -73,3 +73,40 @@ def test_tokens_are_ordered_and_inside_the_text(text: str) -> None:
     for token in tokenize(text):
         assert previous <= token.start < token.end <= len(text)
         previous = token.end
+
+
+def _forms_from_tokens(text: str) -> Forms:
+    """The reference: word_forms as the docstring defines it, from the tokens one by one."""
+    tokens = tokenize(text)
+    content = frozenset(content_norms(tokens))
+    numbers = frozenset(t.norm for t in tokens if t.is_number)
+    names = frozenset(
+        t.norm for t in tokens[1:] if t.is_content and not t.is_number and text[t.start].isupper()
+    )
+    return Forms(content, numbers, names)
+
+
+# Words, numbers, number words, acronyms, separators and odd characters, so chunks of every
+# kind meet: "twenty-one", "U.S.", "10,000", "Korea's", "_", "²", combining accents.
+_PIECES = st.sampled_from(
+    [
+        "Eighteen", "soldiers", "twenty", "one", "million", "400", "10,000", "3.5", "5m", "U.S.",
+        "Korea's", "Paris", "the", "The", "_", "²", "é", "e\u0301", "-", " ", ". ", ", ", "'",
+        "’", "\n", "Oct", "May", "2nd", "thousands",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_word_forms_are_the_forms_of_the_tokens(text: str) -> None:
+    assert word_forms(text) == _forms_from_tokens(text)
+
+
+def test_word_forms_on_real_sentences() -> None:
+    for text in (
+        "Eighteen North Korean soldiers deserted, according to Suspilne.",
+        "Around 18 North Koreans left their posts on Oct. 3, sources said.",
+        "The $400 million deal, worth twenty-one billion won, was signed in the U.S. on Monday.",
+        "__init__ is not a name; neither is ² or e\u0301té.",
+    ):
+        assert word_forms(text) == _forms_from_tokens(text)

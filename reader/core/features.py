@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Document
-from reader.core.normalise import IGNORED, Token, tokenize
+from reader.core.normalise import word_forms
 
 # Boilerplate that news pages carry around the article text.
 _BOILERPLATE = re.compile(
@@ -27,7 +27,6 @@ class PassageFeatures:
     passage: int
     start: int
     end: int
-    tokens: tuple[Token, ...]
     content: frozenset[str]
     ordered: tuple[str, ...]  # the content tokens sorted: a fixed order to add weights in
     numbers: frozenset[str]
@@ -41,24 +40,8 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
         for passage in document.passages:
             if is_boilerplate(passage.text):
                 continue
-            text = passage.text
-            tokens = tuple(tokenize(text))
-            # One pass for content, numbers and names: this runs for every sentence of
-            # every open document.
-            content_list: list[str] = []
-            numbers: list[str] = []
-            names: list[str] = []
-            for position, (norm, start, _, is_number) in enumerate(tokens):
-                if is_number:
-                    content_list.append(norm)
-                    numbers.append(norm)
-                elif norm not in IGNORED:
-                    content_list.append(norm)
-                    # Capitalised words after the first are names or titles.
-                    if position and text[start].isupper():
-                        names.append(norm)
-            content = frozenset(content_list)
-            if len(content) < MIN_CONTENT_TOKENS:
+            forms = word_forms(passage.text)
+            if len(forms.content) < MIN_CONTENT_TOKENS:
                 continue
             features.append(
                 PassageFeatures(
@@ -66,11 +49,10 @@ def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
                     passage=passage.index,
                     start=passage.start,
                     end=passage.end,
-                    tokens=tokens,
-                    content=content,
-                    ordered=tuple(sorted(content)),
-                    numbers=frozenset(numbers),
-                    names=frozenset(names),
+                    content=forms.content,
+                    ordered=tuple(sorted(forms.content)),
+                    numbers=forms.numbers,
+                    names=forms.names,
                 )
             )
     return features

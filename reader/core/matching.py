@@ -123,13 +123,19 @@ def match_documents(
     # The first position of each document's successor: where later documents begin.
     ends = {doc: position + 1 for position, doc in enumerate(docs)}
     total = len(features)
+    # One Span per passage, shared by all of its matches.
+    spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
     matches: list[Match] = []
+    floor = settings.min_score - 0.05
+    weight_of = weights.__getitem__
     for position, feature in enumerate(features):
         if cancelled is not None and position % 64 == 0 and cancelled():
             raise MatchCancelled
         lifts = affinity[feature.doc]
-        total_a, unseen_a = totals[position], unseen[position]
-        floor = settings.min_score - 0.05
+        total_a, unseen_a, content_a = totals[position], unseen[position], feature.content
+        span = spans[position]
+        # Candidates come in position order, which is (document, offset) order: the matches
+        # are built sorted.
         for other_position, seen in _candidates(
             feature, ends[feature.doc], postings, weights, settings
         ):
@@ -141,15 +147,34 @@ def match_documents(
             if 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift < floor:
                 continue  # even sharing every unseen token could not reach the threshold
             other = features[other_position]
-            score = _weighted_overlap(feature, other, weights, informative, total_a, total_b)
-            if score <= 0:
+            shared = content_a & other.content
+            evidence = len(shared & informative)
+            if not evidence:
                 continue
+            shared_weight = math.fsum(map(weight_of, shared))
+            # Dice rewards the same claim told at the same length; containment, a sentence
+            # that one longer sentence in the other article covers whole.
+            score = 50 * shared_weight * (2 / (total_a + total_b) + 1 / smaller)
+            if evidence < MIN_SHARED:
+                # One shared word ("sent", "casualties") is weak evidence on its own.
+                score *= SINGLE_WORD_FACTOR
             lifted = round(score + lift, 1)
             if lifted >= settings.min_score:
-                matches.append(_make_match(feature, other, lifted, score, settings))
+                # Strength is the passages' own agreement: a lift from close documents
+                # never makes "strong".
+                strength = "strong" if score >= settings.strong_score else "partial"
+                matches.append(
+                    Match(
+                        span,
+                        spans[other_position],
+                        feature.passage,
+                        other.passage,
+                        lifted,
+                        strength,
+                    )
+                )
         if progress is not None and (position % 256 == 0 or position == total - 1):
             progress(position + 1, total)
-    matches.sort(key=lambda m: (m.a.doc, m.a.start, m.b.doc, m.b.start))
     by_key = {(feature.doc, feature.passage): feature for feature in features}
     return MatchResult(matches, by_key, weights, informative)
 
@@ -203,25 +228,6 @@ def informative_tokens(
     )
 
 
-def _weighted_overlap(
-    a: PassageFeatures,
-    b: PassageFeatures,
-    weights: dict[str, float],
-    informative: frozenset[str],
-    weight_a: float,
-    weight_b: float,
-) -> float:
-    shared = a.content & b.content
-    if not shared or not weight_a or not weight_b:
-        return 0.0
-    evidence = len(shared & informative)
-    if not evidence:
-        return 0.0
-    score = _score_from(math.fsum(weights[token] for token in shared), weight_a, weight_b)
-    # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
-    return score if evidence >= MIN_SHARED else score * SINGLE_WORD_FACTOR
-
-
 def _postings(
     features: Sequence[PassageFeatures], weights: dict[str, float], settings: MatchSettings
 ) -> dict[str, list[int]]:
@@ -236,14 +242,6 @@ def _postings(
         for token in feature.content:
             postings[token].append(position)
     return {token: found for token, found in postings.items() if len(found) <= limit}
-
-
-def _score_from(shared_weight: float, weight_a: float, weight_b: float) -> float:
-    # Dice rewards the same claim told at the same length; containment, a sentence that one
-    # longer sentence in the other article covers whole.
-    dice = 2 * shared_weight / (weight_a + weight_b)
-    containment = shared_weight / min(weight_a, weight_b)
-    return 100 * (0.5 * dice + 0.5 * containment)
 
 
 def _candidates(
@@ -267,28 +265,16 @@ def _candidates(
         weight = weights[token]
         for other in found[bisect_left(found, later) :]:
             overlap[other] = get(other, 0.0) + weight
-    if len(overlap) <= settings.candidates_per_passage:
-        return list(overlap.items())
-    ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))
-    return ranked[: settings.candidates_per_passage]
-
-
-def _make_match(
-    a: PassageFeatures,
-    b: PassageFeatures,
-    score: float,
-    own_score: float,
-    settings: MatchSettings,
-) -> Match:
-    # Strength is the passages' own agreement: a lift from close documents never makes "strong".
-    return Match(
-        a=Span(a.doc, a.start, a.end),
-        b=Span(b.doc, b.start, b.end),
-        a_passage=a.passage,
-        b_passage=b.passage,
-        score=score,
-        strength="strong" if own_score >= settings.strong_score else "partial",
-    )
+    limit = settings.candidates_per_passage
+    if len(overlap) <= limit:
+        return sorted(overlap.items())
+    # The best by shared weight, ties to the earlier passage, in position order.
+    least = sorted(overlap.values(), reverse=True)[limit - 1]
+    best = [item for item in overlap.items() if item[1] > least]
+    ties = sorted(other for other, weight in overlap.items() if weight == least)
+    best.extend((other, least) for other in ties[: limit - len(best)])
+    best.sort()
+    return best
 
 
 def explain(a: PassageFeatures, b: PassageFeatures, weights: dict[str, float]) -> Explanation:
