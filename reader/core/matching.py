@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import statistics
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.features import PassageFeatures, extract_features
 from reader.core.model import Document
@@ -55,9 +55,11 @@ class Explanation:
     names_only_b: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Match:
-    """Two passages of different documents that tell the same claim."""
+class Match(NamedTuple):
+    """Two passages of different documents that tell the same claim.
+
+    A named tuple, not a dataclass: a long pair of documents makes tens of thousands.
+    """
 
     a: Span
     b: Span
@@ -104,89 +106,71 @@ def match_documents(
     cancelled: CancelCheck | None = None,
 ) -> MatchResult:
     """Find matching passages between every pair of different documents."""
+    # Imported here: numpy takes a tenth of a second to load, and the workstation's first
+    # frame need not wait for it.
+    import numpy as np
+
+    from reader.core.pairs import PairIndex, Scoring, score_pairs
+
     settings = settings or MatchSettings()
     features = extract_features(documents)
-    weights = idf_weights(features)
-    informative = informative_tokens(features, weights)
+    frequencies: Counter[str] = Counter()
+    for feature in features:
+        frequencies.update(feature.content)
+    weights = idf_weights(frequencies, len(features))
+    informative = informative_tokens(frequencies, weights)
     affinity = document_affinity(features, len(documents), weights)
-    postings = _postings(features, weights, settings)
+    limit = _blocking_limit(features, settings)
+    index = PairIndex(features, weights, informative, limit)
     # Sums over sets use math.fsum: exact, so they do not depend on the order a set iterates
     # in, which changes with the interpreter's hash seed. Matches are the same on every run.
-    totals = [math.fsum(weights[token] for token in feature.content) for feature in features]
-    # Weight of each passage's tokens too common to be in the postings: what candidate
-    # generation cannot see, and so the most a candidate's score can gain beyond it.
-    unseen = [
-        math.fsum(weights[token] for token in feature.content if token not in postings)
-        for feature in features
-    ]
-    docs = [feature.doc for feature in features]
-    # The first position of each document's successor: where later documents begin.
-    ends = {doc: position + 1 for position, doc in enumerate(docs)}
+    weight_of = weights.__getitem__
+    totals = [math.fsum(map(weight_of, feature.content)) for feature in features]
+    # Weight of each passage's tokens too common to be indexed: what candidate generation
+    # cannot see, and so the most a candidate's score can gain beyond it.
+    common = frozenset(token for token, count in frequencies.items() if count > limit)
+    unseen = [math.fsum(map(weight_of, feature.content & common)) for feature in features]
+    scoring = Scoring(
+        min_score=settings.min_score,
+        candidates_per_passage=settings.candidates_per_passage,
+        min_shared=MIN_SHARED,
+        single_word_factor=SINGLE_WORD_FACTOR,
+    )
     total = len(features)
+
+    def on_block(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise MatchCancelled
+        if progress is not None:
+            progress(done, total)
+
     # One Span per passage, shared by all of its matches.
     spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
+    passages = [feature.passage for feature in features]
+    strong = settings.strong_score
     matches: list[Match] = []
-    floor = settings.min_score - 0.05
-    weight_of = weights.__getitem__
-    for position, feature in enumerate(features):
-        if cancelled is not None and position % 64 == 0 and cancelled():
-            raise MatchCancelled
-        lifts = affinity[feature.doc]
-        total_a, unseen_a, content_a = totals[position], unseen[position], feature.content
-        span = spans[position]
-        # Candidates come in position order, which is (document, offset) order: the matches
-        # are built sorted.
-        for other_position, seen in _candidates(
-            feature, ends[feature.doc], postings, weights, settings
-        ):
-            total_b = totals[other_position]
-            lift = lifts[docs[other_position]]
-            unseen_b = unseen[other_position]
-            bound = seen + (unseen_a if unseen_a < unseen_b else unseen_b)
-            smaller = total_a if total_a < total_b else total_b
-            if 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift < floor:
-                continue  # even sharing every unseen token could not reach the threshold
-            other = features[other_position]
-            shared = content_a & other.content
-            evidence = len(shared & informative)
-            if not evidence:
-                continue
-            shared_weight = math.fsum(map(weight_of, shared))
-            # Dice rewards the same claim told at the same length; containment, a sentence
-            # that one longer sentence in the other article covers whole.
-            score = 50 * shared_weight * (2 / (total_a + total_b) + 1 / smaller)
-            if evidence < MIN_SHARED:
-                # One shared word ("sent", "casualties") is weak evidence on its own.
-                score *= SINGLE_WORD_FACTOR
-            lifted = round(score + lift, 1)
-            if lifted >= settings.min_score:
-                # Strength is the passages' own agreement: a lift from close documents
-                # never makes "strong".
-                strength = "strong" if score >= settings.strong_score else "partial"
-                matches.append(
-                    Match(
-                        span,
-                        spans[other_position],
-                        feature.passage,
-                        other.passage,
-                        lifted,
-                        strength,
-                    )
-                )
-        if progress is not None and (position % 256 == 0 or position == total - 1):
-            progress(position + 1, total)
+    append = matches.append
+    for block in score_pairs(
+        index, np.array(totals), np.array(unseen), np.array(affinity), scoring, on_block
+    ):
+        for a, b, lifted, score in zip(block.a, block.b, block.lifted, block.score, strict=True):
+            # Strength is the passages' own agreement: a lift from close documents never
+            # makes "strong".
+            strength = "strong" if score >= strong else "partial"
+            append(Match(spans[a], spans[b], passages[a], passages[b], lifted, strength))
+    if progress is not None:
+        progress(total, total)
     by_key = {(feature.doc, feature.passage): feature for feature in features}
     return MatchResult(matches, by_key, weights, informative)
 
 
-def idf_weights(features: Sequence[PassageFeatures]) -> dict[str, float]:
+def idf_weights(frequencies: Counter[str], passages: int) -> dict[str, float]:
     """Inverse passage frequency over the whole article set, so shared topic words weigh little."""
-    counts: Counter[str] = Counter()
-    for feature in features:
-        counts.update(feature.content)
-    total = max(len(features), 2)
+    total = max(passages, 2)
     # Squared so that the set's topic words ("North Korean", "Russia") count for almost nothing.
-    return {token: math.log((total + 1) / (count + 0.5)) ** 2 for token, count in counts.items()}
+    return {
+        token: math.log((total + 1) / (count + 0.5)) ** 2 for token, count in frequencies.items()
+    }
 
 
 def document_affinity(
@@ -214,67 +198,23 @@ def document_affinity(
     ]
 
 
-def informative_tokens(
-    features: Sequence[PassageFeatures], weights: dict[str, float]
-) -> frozenset[str]:
+def informative_tokens(frequencies: Counter[str], weights: dict[str, float]) -> frozenset[str]:
     """Tokens that can carry a match: not the set's topic words, or found in two passages only."""
-    counts: Counter[str] = Counter()
-    for feature in features:
-        counts.update(feature.content)
     return frozenset(
         token
-        for token, count in counts.items()
+        for token, count in frequencies.items()
         if count <= 2 or weights[token] >= INFORMATIVE_WEIGHT
     )
 
 
-def _postings(
-    features: Sequence[PassageFeatures], weights: dict[str, float], settings: MatchSettings
-) -> dict[str, list[int]]:
+def _blocking_limit(features: Sequence[PassageFeatures], settings: MatchSettings) -> int:
+    """Tokens in more passages than this do not generate candidates (they still score)."""
     documents = len({feature.doc for feature in features})
-    limit = max(
+    return max(
         settings.blocking_floor,
         int(settings.blocking_share * len(features)),
         settings.blocking_per_document * documents,
     )
-    postings: dict[str, list[int]] = defaultdict(list)
-    for position, feature in enumerate(features):
-        for token in feature.content:
-            postings[token].append(position)
-    return {token: found for token, found in postings.items() if len(found) <= limit}
-
-
-def _candidates(
-    feature: PassageFeatures,
-    later: int,
-    postings: dict[str, list[int]],
-    weights: dict[str, float],
-    settings: MatchSettings,
-) -> list[tuple[int, float]]:
-    """Passages of later documents that share postings tokens, with the shared weight.
-
-    Features are in document order and postings lists ascending, so the passages of later
-    documents are the tail of each list from ``later``, the first position past this document.
-    """
-    overlap: dict[int, float] = {}
-    get = overlap.get
-    for token in feature.ordered:
-        found = postings.get(token)
-        if found is None or found[-1] < later:
-            continue
-        weight = weights[token]
-        for other in found[bisect_left(found, later) :]:
-            overlap[other] = get(other, 0.0) + weight
-    limit = settings.candidates_per_passage
-    if len(overlap) <= limit:
-        return sorted(overlap.items())
-    # The best by shared weight, ties to the earlier passage, in position order.
-    least = sorted(overlap.values(), reverse=True)[limit - 1]
-    best = [item for item in overlap.items() if item[1] > least]
-    ties = sorted(other for other, weight in overlap.items() if weight == least)
-    best.extend((other, least) for other in ties[: limit - len(best)])
-    best.sort()
-    return best
 
 
 def explain(a: PassageFeatures, b: PassageFeatures, weights: dict[str, float]) -> Explanation:

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, not_
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -90,8 +90,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 # Runs of word characters joined by the separators a token can hold ("U.S.", "10,000",
-# "Korea's"). No token crosses a chunk's edge, so each distinct chunk is split only once.
-_CHUNK = re.compile(r"\w+(?:[.,'’]\w+)*\.?")
+# "Korea's"), from a letter or digit: every chunk holds a token. No token crosses a chunk's
+# edge, so each distinct chunk is split only once.
+_CHUNK = re.compile(r"[^\W_]\w*(?:[.,'’]\w+)*\.?")
 _Piece = tuple[str, int, int, bool]
 
 
@@ -132,13 +133,9 @@ def word_forms(text: str) -> Forms:
     again, to fold "twenty one" or "400 million" across chunks.
     """
     chunks = _CHUNK.findall(text)
-    found = list(map(_chunk_summary, chunks))
-    if not found:
+    summaries = list(map(_chunk_summary, chunks))
+    if not summaries:
         return _NO_FORMS
-    if None in found:
-        # A chunk without tokens ("_"): rare enough to take the long way.
-        return _forms_of(tokenize(text), text)
-    summaries = cast(list[_Summary], found)
     numeric = list(map(_NUMERIC, summaries))
     plain = summaries if not any(numeric) else list(compress(summaries, map(not_, numeric)))
     content: frozenset[str] = _NOTHING.union(*map(_CONTENT, plain))
@@ -182,7 +179,7 @@ class _Summary(NamedTuple):
 
 
 @lru_cache(maxsize=200_000)
-def _chunk_summary(chunk: str) -> _Summary | None:
+def _chunk_summary(chunk: str) -> _Summary:
     if chunk.isalpha():
         # Most chunks are one plain word, the whole chunk.
         norm = _normal_word(chunk)
@@ -190,8 +187,6 @@ def _chunk_summary(chunk: str) -> _Summary | None:
             content = _NOTHING if norm in IGNORED else frozenset((norm,))
             return _Summary(False, content, content if chunk[0].isupper() else _NOTHING, _NOTHING)
     pieces, numeric = _chunk_pieces(chunk)
-    if not pieces:
-        return None
     forms = _forms_of([Token(*piece) for piece in pieces], chunk)
     names = frozenset(
         norm

@@ -1,0 +1,219 @@
+"""Passage pairs scored in bulk: the inverted index, the best candidates of each passage, the
+upper-bound filter and the exact weighted overlap, as array operations.
+
+Every step runs in a fixed order (tokens in sorted order, passages in document order), so the
+sums, and with them the matches, are the same on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from reader.core.features import PassageFeatures
+
+if TYPE_CHECKING:
+    # numpy.typing costs 10 ms to import, and only type checking needs it.
+    from numpy.typing import NDArray
+
+    Ints = NDArray[np.int64]
+    Floats = NDArray[np.float64]
+    Bools = NDArray[np.bool_]
+
+# Candidate pairs generated at once: bounds the memory of a block (about 60 bytes a pair).
+BLOCK_PAIRS = 50_000
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What a pair's score depends on, besides the two passages' tokens."""
+
+    min_score: float
+    candidates_per_passage: int
+    min_shared: int  # shared informative tokens for full weight
+    single_word_factor: float  # the score of a pair with fewer
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Pairs of passage positions that reach the threshold, in (a, b) order."""
+
+    a: list[int]
+    b: list[int]
+    lifted: list[float]  # the score with the documents' affinity, rounded to 0.1
+    score: list[float]  # the passages' own agreement
+
+
+class PairIndex:
+    """The passages' content tokens as arrays: an inverted index of the tokens rare enough to
+    generate candidates, and a passage-by-token table of the common ones."""
+
+    def __init__(
+        self,
+        features: Sequence[PassageFeatures],
+        weights: dict[str, float],
+        informative: frozenset[str],
+        limit: int,
+    ) -> None:
+        vocabulary = sorted(weights)  # the order of ``PassageFeatures.ordered``
+        ids = {token: index for index, token in enumerate(vocabulary)}
+        lengths = np.fromiter((len(f.ordered) for f in features), np.int64, len(features))
+        tokens = np.fromiter(
+            (ids[token] for f in features for token in f.ordered), np.int64, int(lengths.sum())
+        )
+        passages = np.repeat(np.arange(len(features), dtype=np.int64), lengths)
+        self.count = len(features)
+        self.docs: Ints = np.fromiter((f.doc for f in features), np.int64, len(features))
+        self.weight: Floats = np.array([weights[token] for token in vocabulary], np.float64)
+        self.informative: Bools = np.array([t in informative for t in vocabulary], np.bool_)
+        frequency = np.bincount(tokens, minlength=len(vocabulary))
+        indexed = frequency[tokens] <= limit
+        # Token-major entries; the sort is stable, so each token's passages stay ascending.
+        order = np.argsort(tokens[indexed], kind="stable")
+        self.tokens: Ints = tokens[indexed][order]
+        self.passages: Ints = passages[indexed][order]
+        # An entry's partners are the same token's entries in later documents: from the end
+        # of its (token, document) run to the end of its token's run.
+        self.partners_from = _run_ends(self.tokens, self.docs[self.passages])
+        self.partners_to = _run_ends(self.tokens)
+        # Tokens too common to index: few, and looked up per candidate pair instead.
+        common = np.flatnonzero(frequency > limit)
+        column = np.full(len(vocabulary), -1, np.int64)
+        column[common] = np.arange(len(common))
+        self.common: Bools = np.zeros((len(features), len(common)), np.bool_)
+        in_common = column[tokens] >= 0
+        self.common[passages[in_common], column[tokens[in_common]]] = True
+        self.common_weight: Floats = self.weight[common]
+        self.common_informative: Bools = self.informative[common]
+
+    def blocks(self) -> Iterator[tuple[int, int]]:
+        """Ranges of passage positions whose candidate pairs number about BLOCK_PAIRS."""
+        per_entry = self.partners_to - self.partners_from
+        per_passage = np.bincount(self.passages, weights=per_entry, minlength=self.count)
+        cumulative = np.cumsum(per_passage)
+        start = 0
+        while start < self.count:
+            before = cumulative[start - 1] if start else 0.0
+            end = int(np.searchsorted(cumulative, before + BLOCK_PAIRS, side="right"))
+            end = min(max(end, start + 1), self.count)
+            yield start, end
+            start = end
+
+    def candidates(self, start: int, end: int) -> tuple[Ints, Ints, Floats, Floats]:
+        """Pairs (a, b) with a in [start, end) and b in a later document that share indexed
+        tokens, with the shared weight and the number of shared informative tokens; by (a, b)."""
+        left = np.flatnonzero((self.passages >= start) & (self.passages < end))
+        counts = self.partners_to[left] - self.partners_from[left]
+        left, counts = left[counts > 0], counts[counts > 0]
+        total = int(counts.sum())
+        firsts = np.repeat(self.partners_from[left], counts)
+        steps = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        right = firsts + steps
+        entries = np.repeat(left, counts)
+        a, b = self.passages[entries], self.passages[right]
+        token = self.tokens[entries]
+        keys, inverse = np.unique((a - start) * self.count + b, return_inverse=True)
+        # bincount adds in input order, which is token order within each pair: fixed sums.
+        seen = np.bincount(inverse, weights=self.weight[token], minlength=len(keys))
+        shared = np.bincount(inverse, weights=self.informative[token], minlength=len(keys))
+        first: Ints = np.asarray(keys // self.count + start, np.int64)
+        second: Ints = np.asarray(keys % self.count, np.int64)
+        return first, second, np.asarray(seen, np.float64), np.asarray(shared, np.float64)
+
+    def common_overlap(self, a: Ints, b: Ints) -> tuple[Floats, Ints]:
+        """Shared weight and shared informative tokens of the pairs, over the common tokens."""
+        both = self.common[a] & self.common[b]
+        weight = np.zeros(len(a), np.float64)
+        for column, value in enumerate(self.common_weight.tolist()):
+            weight += np.where(both[:, column], value, 0.0)  # token order, one at a time
+        informative = (both & self.common_informative).sum(axis=1, dtype=np.int64)
+        return weight, informative
+
+
+def score_pairs(
+    index: PairIndex,
+    totals: Floats,
+    unseen: Floats,
+    affinity: Floats,
+    scoring: Scoring,
+    on_block: Callable[[int], None] | None = None,
+) -> Iterator[Scored]:
+    """The pairs of each block that reach the threshold; ``on_block`` hears each block's end
+    before it is scored (for progress and cancelling)."""
+    for start, end in index.blocks():
+        if on_block is not None:
+            on_block(end)
+        a, b, seen, shared = index.candidates(start, end)
+        keep = _best_per_passage(a, seen, scoring.candidates_per_passage)
+        a, b, seen, shared = a[keep], b[keep], seen[keep], shared[keep]
+        lift = affinity[index.docs[a], index.docs[b]]
+        total_a, total_b = totals[a], totals[b]
+        smaller = np.minimum(total_a, total_b)
+        # Even sharing every unseen token, can the pair reach the threshold?
+        bound = seen + np.minimum(unseen[a], unseen[b])
+        floor = scoring.min_score - 0.05
+        keep = 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift >= floor
+        a, b, seen, shared, lift = a[keep], b[keep], seen[keep], shared[keep], lift[keep]
+        total_a, total_b, smaller = total_a[keep], total_b[keep], smaller[keep]
+        common_weight, common_shared = index.common_overlap(a, b)
+        evidence = shared.astype(np.int64) + common_shared
+        # Dice rewards the same claim told at the same length; containment, a sentence that
+        # one longer sentence in the other article covers whole.
+        score = 50 * (seen + common_weight) * (2 / (total_a + total_b) + 1 / smaller)
+        # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
+        score = np.where(evidence < scoring.min_shared, score * scoring.single_word_factor, score)
+        lifted = _round_tenths(score + lift)
+        keep = (evidence > 0) & (lifted >= scoring.min_score)
+        yield Scored(
+            a=a[keep].tolist(),
+            b=b[keep].tolist(),
+            lifted=lifted[keep].tolist(),
+            score=score[keep].tolist(),
+        )
+
+
+def _round_tenths(values: Floats) -> Floats:
+    """Round to 0.1 as Python's round() does: to the nearest, so that a score of 15.95 in
+    binary (a little under) stays 15.9. Scaling by ten can cross a half, so values near one
+    are rounded by round() itself."""
+    rounded = np.round(values, 1)
+    tenths = values * 10
+    near_half = np.flatnonzero(np.abs(tenths - np.floor(tenths) - 0.5) < 1e-6)
+    rounded[near_half] = [round(value, 1) for value in values[near_half].tolist()]
+    return rounded
+
+
+def _best_per_passage(a: Ints, seen: Floats, limit: int) -> Bools:
+    """Each passage's ``limit`` best candidates by shared weight, ties to the earlier passage."""
+    keep = np.ones(len(a), np.bool_)
+    if not len(a):
+        return keep
+    first_row = int(a[0])
+    crowded = np.bincount(a - first_row)[a - first_row] > limit
+    if not crowded.any():
+        return keep
+    where = np.flatnonzero(crowded)
+    # The pairs come sorted by (a, b) and lexsort is stable: equal weights stay in b order.
+    order = where[np.lexsort((-seen[where], a[where]))]
+    ranked_rows = a[order]
+    first = np.searchsorted(ranked_rows, ranked_rows, side="left")
+    rank = np.arange(len(order)) - first
+    keep[order[rank >= limit]] = False
+    return keep
+
+
+def _run_ends(*keys: Ints) -> Ints:
+    """For each element, the index just past the run of equal keys it belongs to."""
+    size = len(keys[0])
+    if not size:
+        return np.zeros(0, np.int64)
+    change = np.zeros(size, np.bool_)
+    change[0] = True
+    for key in keys:
+        change[1:] |= key[1:] != key[:-1]
+    starts = np.flatnonzero(change)
+    ends = np.append(starts[1:], size)
+    return np.asarray(ends[np.cumsum(change) - 1], np.int64)

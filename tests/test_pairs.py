@@ -1,0 +1,142 @@
+"""The array scoring against the matching rules applied pair by pair, on small document sets."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.features import PassageFeatures, extract_features
+from reader.core.matching import (
+    MIN_SHARED,
+    SINGLE_WORD_FACTOR,
+    MatchSettings,
+    document_affinity,
+    idf_weights,
+    informative_tokens,
+    match_documents,
+)
+from reader.core.model import Block, Document, Passage
+from reader.core.pairs import _round_tenths
+
+# Few words, so that sentences share some of them, and some words are in many sentences.
+_WORDS = st.sampled_from(
+    "soldiers deserted front border Korean troops governor curfew bridge flood police fire "
+    "bank rate eighteen 18 Seoul Kyiv reported officials".split()
+)
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=8).map(lambda words: " ".join(words) + ".")
+_DOCUMENT = st.lists(_SENTENCE, min_size=1, max_size=8)
+
+
+def _document(index: int, sentences: list[str]) -> Document:
+    passages: list[Passage] = []
+    position = 0
+    for number, sentence in enumerate(sentences):
+        passages.append(Passage(number, position, position + len(sentence), sentence, 0))
+        position += len(sentence) + 1
+    text = " ".join(sentences)
+    return Document(
+        id=str(index),
+        path=Path(f"{index}.txt"),
+        title=str(index),
+        text=text,
+        blocks=(Block("paragraph", 0, len(text)),),
+        passages=tuple(passages),
+    )
+
+
+def _expected(
+    documents: list[Document], options: MatchSettings, limit: int
+) -> dict[tuple[int, int, int, int], tuple[float, str]]:
+    """Every pair of passages checked by the rules: candidates share a token in at most
+    ``limit`` passages, each passage keeps its best candidates by the shared weight of such
+    tokens, and a kept pair matches when its rounded score reaches the threshold."""
+    features = extract_features(documents)
+    frequencies: Counter[str] = Counter()
+    for feature in features:
+        frequencies.update(feature.content)
+    weights = idf_weights(frequencies, len(features))
+    informative = informative_tokens(frequencies, weights)
+    affinity = document_affinity(features, len(documents), weights)
+
+    def weight(tokens: frozenset[str]) -> float:
+        return math.fsum(weights[token] for token in tokens)
+
+    expected: dict[tuple[int, int, int, int], tuple[float, str]] = {}
+    for a in features:
+        candidates: list[tuple[float, int, PassageFeatures]] = []
+        for position, b in enumerate(features):
+            indexed = {t for t in a.content & b.content if frequencies[t] <= limit}
+            if b.doc > a.doc and indexed:
+                candidates.append((-weight(frozenset(indexed)), position, b))
+        for _, _, b in sorted(candidates)[: options.candidates_per_passage]:
+            shared = a.content & b.content
+            evidence = len(shared & informative)
+            if not evidence:
+                continue
+            total_a, total_b = weight(a.content), weight(b.content)
+            dice = 2 * weight(shared) / (total_a + total_b)
+            containment = weight(shared) / min(total_a, total_b)
+            score = 100 * (dice + containment) / 2
+            if evidence < MIN_SHARED:
+                score *= SINGLE_WORD_FACTOR
+            lifted = round(score + affinity[a.doc][b.doc], 1)
+            if lifted >= options.min_score:
+                strength = "strong" if score >= options.strong_score else "partial"
+                expected[(a.doc, a.passage, b.doc, b.passage)] = (lifted, strength)
+    return expected
+
+
+def _found(
+    documents: list[Document], options: MatchSettings
+) -> dict[tuple[int, int, int, int], tuple[float, str]]:
+    result = match_documents(documents, options)
+    return {
+        (m.a.doc, m.a_passage, m.b.doc, m.b_passage): (m.score, m.strength) for m in result.matches
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_DOCUMENT, min_size=2, max_size=6),
+    st.integers(min_value=1, max_value=6),
+    st.integers(min_value=1, max_value=8),
+)
+def test_array_scoring_follows_the_rules(
+    texts: list[list[str]], limit: int, candidates: int
+) -> None:
+    documents = [_document(index, sentences) for index, sentences in enumerate(texts)]
+    # A low blocking limit puts common tokens beside the indexed ones; few candidates per
+    # passage make the cut matter.
+    options = MatchSettings(
+        min_score=10,
+        candidates_per_passage=candidates,
+        blocking_floor=limit,
+        blocking_share=0.0,
+        blocking_per_document=0,
+    )
+    assert _found(documents, options) == _expected(documents, options, limit)
+
+
+def test_matches_come_sorted_by_position() -> None:
+    sentences = [
+        "Eighteen soldiers deserted the front near the border.",
+        "The governor declared a curfew after the flood.",
+        "Police said the fire at the bank spread overnight.",
+    ]
+    documents = [_document(0, sentences), _document(1, sentences[::-1]), _document(2, sentences)]
+    matches = match_documents(documents).matches
+    keys = [(m.a.doc, m.a.start, m.b.doc, m.b.start) for m in matches]
+    assert keys == sorted(keys)
+    assert len(matches) == 9
+
+
+@given(st.lists(st.floats(min_value=0, max_value=300, allow_nan=False), max_size=50))
+def test_scores_round_as_python_rounds(values: list[float]) -> None:
+    halves = [15.95, 0.05, 0.15, 2.675, 16.05, 29.95, 100.25]
+    values = values + halves + [v + 1e-12 for v in halves] + [v - 1e-12 for v in halves]
+    assert _round_tenths(np.array(values)).tolist() == [round(v, 1) for v in values]
