@@ -60,6 +60,9 @@ def test_title_falls_back_to_heading_then_first_line_then_name(tmp_path: Path) -
     assert load_document(write(tmp_path, "h.md", "Intro.\n\n## Heading\n")).title == "Heading"
     assert load_document(write(tmp_path, "l.txt", "First line\nmore\n")).title == "First line"
     assert load_document(write(tmp_path, "n.md", "---\ntitle: \n---\n\nBody.")).title == "Body."
+    saved_page = "Subscribe\n0 Comments\nSoldiers desert the front\n\nBody.\n"
+    assert load_document(write(tmp_path, "s.txt", saved_page)).title == "Soldiers desert the front"
+    assert load_document(write(tmp_path, "only.txt", "Subscribe\n")).title == "only"
 
 
 def test_id_is_stable_and_ignores_whitespace_layout(tmp_path: Path) -> None:

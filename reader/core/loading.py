@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.core.decoding import DEFAULT_MAX_BYTES, read_text
 from reader.core.errors import MissingFile, NoDocuments
+from reader.core.features import is_boilerplate
 from reader.core.markup import join_blocks, markdown_blocks, plain_blocks, split_front_matter
 from reader.core.model import Block, Document
 from reader.core.segment import segment
@@ -85,5 +86,10 @@ def _title(metadata: dict[str, str], text: str, blocks: tuple[Block, ...], path:
     for block in blocks:
         if block.kind == "heading":
             return text[block.start : block.end]
-    first_line = text[blocks[0].start : blocks[0].end].split("\n", 1)[0].strip()
-    return first_line[:120] or path.stem
+    # The first line that is not page furniture: a saved page often starts with "Subscribe".
+    for block in blocks:
+        for line in text[block.start : block.end].split("\n"):
+            line = line.strip()
+            if line and not is_boilerplate(line):
+                return line[:120]
+    return path.stem
