@@ -59,13 +59,18 @@ def plan(total: int = TOTAL_OPS, seed: int = 5) -> tuple[list[Op], list[State]]:
     return ops, states
 
 
-def run_writer(kind: str, path: str, start: int, acks: str) -> None:
-    """Apply operations from ``start`` on, appending each acknowledged index to ``acks``."""
+def run_writer(kind: str, path: str, start: int, acks: str, ready: Any) -> None:
+    """Apply operations from ``start`` on, appending each acknowledged index to ``acks``.
+
+    ``ready`` is set once the plan is made, just before the file is opened: the kill window
+    starts there, so a slow start (a loaded machine, a large parent to fork from) cannot use
+    it all up, and kills still land while the store opens and recovers."""
     ops, _ = plan()
+    from reader.store.notes import NotesStore
+
+    ready.set()
     ack = os.open(acks, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     if kind == "atomic":
-        from reader.store.notes import NotesStore
-
         store = NotesStore(path)
         for k in range(start, len(ops)):
             saves, deletes = ops[k]
@@ -124,10 +129,13 @@ def torture(
     observed = -1  # the last operation seen on disk: an in-flight write that landed counts too
     finished = 0  # operations acknowledged in earlier rounds
     lives = 0
+    ready = context.Event()
     while (report.kills < kills or report.acknowledged < writes) and lives < 20 * kills:
         lives += 1
-        child = context.Process(target=run_writer, args=(kind, str(path), start, str(acks)))
+        ready.clear()
+        child = context.Process(target=run_writer, args=(kind, str(path), start, str(acks), ready))
         child.start()
+        ready.wait(timeout=30)
         time.sleep(rng.uniform(0.0, window))
         if child.is_alive():
             child.kill()
