@@ -13,6 +13,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.document_view import DocumentView
+from reader.ui.widgets.search_bar import SearchBar
 from tests.conftest import NEWSWEEK, STRIPES
 
 SIZE = (160, 45)
@@ -210,7 +211,7 @@ async def test_search_moves_to_hits_and_letters_reach_the_box(tmp_path: Path) ->
         await pilot.press("slash", *"kursk")  # j/k are claim keys, but here they are typed
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.hits == [2, 4]
+        assert screen.query_one(SearchBar).hits == [2, 4]
         assert left.cursor == 2
         assert screen.focused is left
         await pilot.press("ctrl+n")

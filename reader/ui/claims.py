@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from reader.core.model import Document
 from reader.store.model import Annotation
 
+Key = tuple[int, int]  # (document index, passage index)
+
 
 @dataclass
 class TagBook:
     """The annotations of the open documents, by (document index, passage)."""
 
-    by_passage: dict[tuple[int, int], Annotation] = field(default_factory=dict)
+    by_passage: dict[Key, Annotation] = field(default_factory=dict)
     orphans: list[Annotation] = field(default_factory=list)
 
     def tags(self, doc: int) -> dict[int, str]:
