@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.features import PassageFeatures, extract_features
+from reader.core.features import PassageFeatures
 from reader.core.matching import (
     MIN_SHARED,
     SINGLE_WORD_FACTOR,
     MatchSettings,
-    document_affinity,
-    idf_weights,
-    informative_tokens,
     match_documents,
+    set_statistics,
 )
 from reader.core.model import Block, Document, Passage
 from reader.core.pairs import _round_tenths
@@ -55,13 +52,9 @@ def _expected(
     """Every pair of passages checked by the rules: candidates share a token in at most
     ``limit`` passages, each passage keeps its best candidates by the shared weight of such
     tokens, and a kept pair matches when its rounded score reaches the threshold."""
-    features = extract_features(documents)
-    frequencies: Counter[str] = Counter()
-    for feature in features:
-        frequencies.update(feature.content)
-    weights = idf_weights(frequencies, len(features))
-    informative = informative_tokens(frequencies, weights)
-    affinity = document_affinity(features, len(documents), weights)
+    corpus = set_statistics(documents)
+    features, frequencies, weights = corpus.features, corpus.frequencies, corpus.weights
+    informative, affinity = corpus.informative, corpus.affinity
 
     def weight(tokens: frozenset[str]) -> float:
         return math.fsum(weights[token] for token in tokens)

@@ -113,13 +113,9 @@ def match_documents(
     from reader.core.pairs import PairIndex, Scoring, score_pairs
 
     settings = settings or MatchSettings()
-    features = extract_features(documents)
-    frequencies: Counter[str] = Counter()
-    for feature in features:
-        frequencies.update(feature.content)
-    weights = idf_weights(frequencies, len(features))
-    informative = informative_tokens(frequencies, weights)
-    affinity = document_affinity(features, len(documents), weights)
+    corpus = set_statistics(documents)
+    features, frequencies, weights = corpus.features, corpus.frequencies, corpus.weights
+    informative, affinity = corpus.informative, corpus.affinity
     limit = _blocking_limit(features, settings)
     index = PairIndex(features, weights, informative, limit)
     # Sums over sets use math.fsum: exact, so they do not depend on the order a set iterates
@@ -162,6 +158,33 @@ def match_documents(
         progress(total, total)
     by_key = {(feature.doc, feature.passage): feature for feature in features}
     return MatchResult(matches, by_key, weights, informative)
+
+
+@dataclass(frozen=True)
+class SetStatistics:
+    """What the whole set of open documents says about its passages and tokens."""
+
+    features: list[PassageFeatures]
+    frequencies: Counter[str]  # passages holding each token
+    weights: dict[str, float]
+    informative: frozenset[str]
+    affinity: list[list[float]]  # score offsets by document pair
+
+
+def set_statistics(documents: Sequence[Document]) -> SetStatistics:
+    """Features, token frequencies and weights, informative tokens, document affinities."""
+    features = extract_features(documents)
+    frequencies: Counter[str] = Counter()
+    for feature in features:
+        frequencies.update(feature.content)
+    weights = idf_weights(frequencies, len(features))
+    return SetStatistics(
+        features,
+        frequencies,
+        weights,
+        informative_tokens(frequencies, weights),
+        document_affinity(features, len(documents), weights),
+    )
 
 
 def idf_weights(frequencies: Counter[str], passages: int) -> dict[str, float]:
