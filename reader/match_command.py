@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TextIO
 
+from reader.core.align import surface_words
 from reader.core.matching import Match, MatchResult, MatchSettings, match_documents
 from reader.core.model import Document
 
@@ -52,7 +53,8 @@ def run_match(
         return 0
     for match in result.matches:
         doc_a, doc_b = documents[match.a.doc], documents[match.b.doc]
-        shared = ", ".join(result.explain(match).shared_words[:5])
+        passage_a = doc_a.text[match.a.start : match.a.end]
+        shared = ", ".join(surface_words(passage_a, result.explain(match).shared_words[:5]))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
         out.write(f"  {doc_a.name}: {_preview(doc_a.text[match.a.start : match.a.end])}\n")
         out.write(f"  {doc_b.name}: {_preview(doc_b.text[match.b.start : match.b.end])}\n")

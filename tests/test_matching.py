@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import matching
-from reader.core.align import align_words
+from reader.core.align import align_words, surface_words
 from reader.core.loading import load_document
 from reader.core.matching import MatchCancelled, MatchSettings, match_documents
 from reader.core.model import Document
@@ -200,3 +200,14 @@ def test_matches_do_not_depend_on_the_hash_seed(eval_dir: Path, tmp_path: Path) 
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_shared_words_are_shown_as_the_text_writes_them() -> None:
+    text = "Eighteen soldiers deserted the border post on Oct. 3."
+    assert surface_words(text, ["bord", "desert", "october", "3", "absent"]) == [
+        "border",
+        "deserted",
+        "Oct",
+        "3",
+        "absent",
+    ]
