@@ -9,6 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core import pairs
 from reader.core.features import PassageFeatures
 from reader.core.matching import (
     MIN_SHARED,
@@ -133,3 +134,17 @@ def test_scores_round_as_python_rounds(values: list[float]) -> None:
     halves = [15.95, 0.05, 0.15, 2.675, 16.05, 29.95, 100.25]
     values = values + halves + [v + 1e-12 for v in halves] + [v - 1e-12 for v in halves]
     assert _round_tenths(np.array(values)).tolist() == [round(v, 1) for v in values]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_DOCUMENT, min_size=2, max_size=5), st.integers(min_value=1, max_value=20))
+def test_blocks_of_any_size_give_the_same_matches(texts: list[list[str]], block_pairs: int) -> None:
+    documents = [_document(index, sentences) for index, sentences in enumerate(texts)]
+    options = MatchSettings(min_score=10, candidates_per_passage=3)
+    whole = match_documents(documents, options).matches
+    default = pairs.BLOCK_PAIRS
+    pairs.BLOCK_PAIRS = block_pairs  # many small blocks: each passage's pairs stay together
+    try:
+        assert match_documents(documents, options).matches == whole
+    finally:
+        pairs.BLOCK_PAIRS = default
