@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core import pairs
@@ -94,11 +94,40 @@ def _found(
     }
 
 
-@settings(max_examples=150, deadline=None)
+# Derandomized: the same examples on every run, so CI cannot meet a new one by chance;
+# run with more examples by hand when the scoring changes (1,500 passed).
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(
     st.lists(_DOCUMENT, min_size=2, max_size=6),
     st.integers(min_value=1, max_value=6),
     st.integers(min_value=1, max_value=8),
+)
+# Found by hypothesis: two candidates whose shared weights are equal but summed in another
+# order differed in the last bit, and the cut kept the later one.
+@example(
+    texts=[
+        [
+            "soldiers Korean troops.",
+            "deserted front bridge.",
+            "deserted border governor.",
+            "deserted border governor.",
+            "deserted border flood.",
+            "front troops bridge.",
+            "soldiers front Korean troops curfew bridge.",
+        ],
+        [
+            "soldiers deserted border.",
+            "soldiers troops bridge.",
+            "deserted front troops.",
+            "deserted border Korean.",
+            "deserted border curfew.",
+            "deserted border flood.",
+            "front Korean bridge.",
+            "soldiers front Korean troops.",
+        ],
+    ],
+    limit=6,
+    candidates=3,
 )
 def test_array_scoring_follows_the_rules(
     texts: list[list[str]], limit: int, candidates: int
@@ -136,7 +165,7 @@ def test_scores_round_as_python_rounds(values: list[float]) -> None:
     assert _round_tenths(np.array(values)).tolist() == [round(v, 1) for v in values]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)
 @given(st.lists(_DOCUMENT, min_size=2, max_size=5), st.integers(min_value=1, max_value=20))
 def test_blocks_of_any_size_give_the_same_matches(texts: list[list[str]], block_pairs: int) -> None:
     documents = [_document(index, sentences) for index, sentences in enumerate(texts)]

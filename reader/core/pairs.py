@@ -196,8 +196,10 @@ def _best_per_passage(a: Ints, seen: Floats, limit: int) -> Bools:
     if not crowded.any():
         return keep
     where = np.flatnonzero(crowded)
-    # The pairs come sorted by (a, b) and lexsort is stable: equal weights stay in b order.
-    order = where[np.lexsort((-seen[where], a[where]))]
+    # Weights are ranked to 9 decimals: the same shared weight summed in another order can
+    # differ in its last bit, and such ties go to the earlier passage like any other. The
+    # pairs come sorted by (a, b) and lexsort is stable: equal weights stay in b order.
+    order = where[np.lexsort((-np.round(seen[where], 9), a[where]))]
     ranked_rows = a[order]
     first = np.searchsorted(ranked_rows, ranked_rows, side="left")
     rank = np.arange(len(order)) - first
