@@ -211,3 +211,26 @@ def test_shared_words_are_shown_as_the_text_writes_them() -> None:
         "3",
         "absent",
     ]
+
+
+def test_progress_moves_through_features_then_scoring_and_cancel_stops_early(
+    tmp_path: Path,
+) -> None:
+    sentences = [f"Claim number {i} names witness{i} and place{i % 97}." for i in range(2500)]
+    one, two = doc(tmp_path, "one.txt", sentences), doc(tmp_path, "two.txt", sentences[::-1])
+    seen: list[tuple[int, int]] = []
+    match_documents([one, two], progress=lambda done, total: seen.append((done, total)))
+    total = seen[-1][1]
+    assert total == 2 * (len(one.passages) + len(two.passages))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)  # never backwards
+    assert any(0 < done < total // 2 for done, _ in seen)  # features report as they go
+    assert seen[-1][0] == total
+    calls: list[int] = []
+
+    def cancel_on_first_check() -> bool:
+        calls.append(1)
+        return True
+
+    with pytest.raises(MatchCancelled):
+        match_documents([one, two], cancelled=cancel_on_first_check)
+    assert len(calls) == 1  # stopped at the first check, during features

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Document
@@ -33,11 +33,20 @@ class PassageFeatures:
     names: frozenset[str]
 
 
-def extract_features(documents: Sequence[Document]) -> list[PassageFeatures]:
-    """Features of every passage that can carry a claim; boilerplate and fragments are left out."""
+def extract_features(
+    documents: Sequence[Document], step: Callable[[int], None] | None = None
+) -> list[PassageFeatures]:
+    """Features of every passage that can carry a claim; boilerplate and fragments are left out.
+
+    ``step`` hears how many passages are done, every 1,024 (for progress and cancelling).
+    """
     features: list[PassageFeatures] = []
+    done = 0
     for doc_index, document in enumerate(documents):
         for passage in document.passages:
+            done += 1
+            if step is not None and done % 1024 == 0:
+                step(done)
             if is_boilerplate(passage.text):
                 continue
             forms = word_forms(passage.text)

@@ -115,7 +115,17 @@ def match_documents(
     from reader.core.pairs import PairIndex, Scoring, score_pairs
 
     settings = settings or MatchSettings()
-    corpus = set_statistics(documents)
+    # Progress counts passages twice: once as their features are made, once as scored.
+    count = sum(len(document.passages) for document in documents)
+    total = 2 * count
+
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise MatchCancelled
+        if progress is not None:
+            progress(done, total)
+
+    corpus = set_statistics(documents, step)
     features, frequencies, weights = corpus.features, corpus.frequencies, corpus.weights
     informative, affinity = corpus.informative, corpus.affinity
     limit = _blocking_limit(features, settings)
@@ -134,13 +144,9 @@ def match_documents(
         min_shared=MIN_SHARED,
         single_word_factor=SINGLE_WORD_FACTOR,
     )
-    total = len(features)
 
-    def on_block(done: int) -> None:
-        if cancelled is not None and cancelled():
-            raise MatchCancelled
-        if progress is not None:
-            progress(done, total)
+    def on_block(end: int) -> None:
+        step(count + end * count // max(len(features), 1))
 
     # One Span per passage, shared by all of its matches.
     spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
@@ -173,9 +179,12 @@ class SetStatistics:
     affinity: list[list[float]]  # score offsets by document pair
 
 
-def set_statistics(documents: Sequence[Document]) -> SetStatistics:
-    """Features, token frequencies and weights, informative tokens, document affinities."""
-    features = extract_features(documents)
+def set_statistics(
+    documents: Sequence[Document], step: Callable[[int], None] | None = None
+) -> SetStatistics:
+    """Features, token frequencies and weights, informative tokens, document affinities;
+    ``step`` hears how many passages have their features."""
+    features = extract_features(documents, step)
     frequencies: Counter[str] = Counter()
     for feature in features:
         frequencies.update(feature.content)
