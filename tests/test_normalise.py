@@ -33,6 +33,8 @@ def norms(text: str) -> list[str]:
         ("U.S. officials", "US officials"),
         ("three others injured", "three others wounded"),
         ("injuries", "wounds"),
+        ("two died", "two dead"),
+        ("deaths", "dies"),
     ],
 )
 def test_equivalent_forms_normalise_alike(left: str, right: str) -> None:

@@ -15,7 +15,7 @@ from reader.core.model import Document
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
-# Chosen on ECB+ dev (bench/quality.py prints the sweep): F1 is flat from 10 to 16 (0.722-0.727)
+# Chosen on ECB+ dev (bench/quality.py prints the sweep): F1 is flat from 10 to 16 (0.725-0.730)
 # and falls after; 16 is the precise end of that plateau, as a false link misleads a reader
 # more than a missed one.
 DEFAULT_MIN_SCORE = 16.0
