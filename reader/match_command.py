@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TextIO
 
-from reader.core.align import surface_words
 from reader.core.matching import Match, MatchResult, MatchSettings, match_documents
 from reader.core.model import Document
+from reader.core.normalise import surface_words
 
 _PREVIEW = 90
 

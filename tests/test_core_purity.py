@@ -36,11 +36,12 @@ import sys
 from reader.cli import main
 main(["match", *sys.argv[1:]])
 loaded = {name.split(".")[0] for name in sys.modules}
-print("loaded:" + ",".join(sorted(loaded & {"textual", "rich", "tinydb", "filelock", "markdown_it"})))
+heavy = {"textual", "rich", "tinydb", "filelock", "markdown_it", "platformdirs", "rapidfuzz"}
+print("loaded:" + ",".join(sorted(loaded & heavy)))
 """
 
 
-def test_match_on_plain_text_loads_neither_the_store_nor_the_markdown_parser(
+def test_match_on_plain_text_loads_no_store_markdown_parser_or_fuzzy_matcher(
     tmp_path: Path,
 ) -> None:
     # Start-up is most of `reader match` on a cluster of articles (0.42 s -> 0.31 s on 20).

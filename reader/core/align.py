@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -48,12 +47,3 @@ def _marks(tokens: list[Token], aligned: list[bool], other: set[str]) -> list[Wo
         WordMark(token.start, token.end, aligned[i] or token.norm in other, token.is_number)
         for i, token in enumerate(tokens)
     ]
-
-
-def surface_words(text: str, norms: Sequence[str]) -> list[str]:
-    """How the normalised words appear in the text ("bord" -> "border"), in the given order;
-    a word the text does not hold stays as it is."""
-    first: dict[str, str] = {}
-    for token in tokenize(text):
-        first.setdefault(token.norm, text[token.start : token.end])
-    return [first.get(norm, norm) for norm in norms]

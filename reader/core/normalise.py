@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, not_
@@ -218,6 +219,15 @@ _NUMERIC = attrgetter("numeric")
 _CONTENT = attrgetter("content")
 _NAMES = attrgetter("names")
 _NUMBERS = attrgetter("numbers")
+
+
+def surface_words(text: str, norms: Sequence[str]) -> list[str]:
+    """How the normalised words appear in the text ("bord" -> "border"), in the given order;
+    a word the text does not hold stays as it is."""
+    first: dict[str, str] = {}
+    for token in tokenize(text):
+        first.setdefault(token.norm, text[token.start : token.end])
+    return [first.get(norm, norm) for norm in norms]
 
 
 def content_norms(tokens: list[Token]) -> list[str]:
