@@ -1,5 +1,5 @@
 """Entry point for ``python -m reader``."""
 
-from reader.cli import main
+from reader.cli import run
 
-raise SystemExit(main())
+run()

@@ -30,6 +30,22 @@ class UserError(Exception):
     """A problem the user can fix; reported as one line on stderr."""
 
 
+def run() -> None:
+    """The ``reader`` command: ``main``, and after ``reader match`` an exit that skips the
+    interpreter's teardown, as mypy does: freeing the documents', features' and matches'
+    objects one by one is 0.04 s of a 0.8 s run, and a match leaves nothing to clean up."""
+    args = sys.argv[1:]
+    code = main(args)
+    if args and args[0] == "match":
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # the reader of our output went away
+            code = code or 141
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)

@@ -90,3 +90,19 @@ def test_errors_from_the_installed_entry_point_have_no_traceback(tmp_path: Path)
         result.stderr.strip()
         == f"reader: error: {tmp_path / 'nowhere.txt'}: no such file or folder"
     )
+
+
+def test_match_exits_fast_with_all_its_output_and_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reader match` ends with os._exit after flushing: nothing may be cut off.
+    paths = [str(p) for p in sorted((PROJECT / "sample_docs").glob("*.md"))]
+    assert main(["match", "--json", *paths]) == 0
+    in_process = capsys.readouterr().out
+    result = run_cli("match", "--json", *paths)
+    assert result.returncode == 0
+    assert result.stdout == in_process
+    assert len(result.stdout) > 1000
+    missing = run_cli("match", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
