@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.normalise import Forms, content_norms, tokenize, word_forms
+from reader.core.forms import Forms, word_forms
+from reader.core.normalise import content_norms, tokenize
 
 
 def norms(text: str) -> list[str]:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reader.core.forms import word_forms
 from reader.core.model import Document
-from reader.core.normalise import word_forms
 
 # Boilerplate that news pages carry around the article text.
 _BOILERPLATE = re.compile(

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter, not_
 from typing import NamedTuple
 
 from text_to_num import text2num
@@ -50,7 +48,7 @@ _SCALES = {
 }
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
-_NUMBER_WORDS = frozenset(
+NUMBER_WORDS = frozenset(
     """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
@@ -81,8 +79,8 @@ def tokenize(text: str) -> list[Token]:
     append = raw.append
     make = tuple.__new__  # Token's own constructor is Python code; this runs for every word
     has_numbers = False
-    for chunk in _CHUNK.finditer(text):
-        pieces, numeric = _chunk_pieces(chunk.group())
+    for chunk in CHUNK.finditer(text):
+        pieces, numeric = chunk_pieces(chunk.group())
         has_numbers = has_numbers or numeric
         base = chunk.start()
         for norm, start, end, is_number in pieces:
@@ -93,20 +91,20 @@ def tokenize(text: str) -> list[Token]:
 # Runs of word characters joined by the separators a token can hold ("U.S.", "10,000",
 # "Korea's"), from a letter or digit: every chunk holds a token. No token crosses a chunk's
 # edge, so each distinct chunk is split only once.
-_CHUNK = re.compile(r"[^\W_]\w*(?:[.,'’]\w+)*\.?")
+CHUNK = re.compile(r"[^\W_]\w*(?:[.,'’]\w+)*\.?")
 _Piece = tuple[str, int, int, bool]
 
 
 @lru_cache(maxsize=200_000)
-def _chunk_pieces(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
+def chunk_pieces(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
     """The tokens of one chunk, with offsets into it, and whether any of them is a number."""
     pieces: list[_Piece] = []
     numeric = False
     for match in _TOKEN.finditer(chunk):
         kind = match.lastgroup
         if kind == "word":
-            norm = _normal_word(match.group())
-            numeric = numeric or norm in _NUMBER_WORDS
+            norm = normal_word(match.group())
+            numeric = numeric or norm in NUMBER_WORDS
             pieces.append((norm, match.start(), match.end(), False))
         elif kind == "number":
             numeric = True
@@ -115,110 +113,6 @@ def _chunk_pieces(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
             acronym = match.group().replace(".", "").casefold()
             pieces.append((acronym, match.start(), match.end(), False))
     return tuple(pieces), numeric
-
-
-class Forms(NamedTuple):
-    """What matching compares of a text: its content words and numbers, numbers and names."""
-
-    content: frozenset[str]
-    numbers: frozenset[str]
-    names: frozenset[str]
-
-
-def word_forms(text: str) -> Forms:
-    """The forms of ``tokenize(text)``: content tokens, numbers, and names (capitalised words
-    after the first that are not stop words).
-
-    Built from cached per-chunk sets, with no Python work per word: this runs for every
-    sentence of every open document. Only runs of chunks with numbers in them are tokenized
-    again, to fold "twenty one" or "400 million" across chunks.
-    """
-    chunks = _CHUNK.findall(text)
-    summaries = list(map(_chunk_summary, chunks))
-    if not summaries:
-        return _NO_FORMS
-    numeric = list(map(_NUMERIC, summaries))
-    plain = summaries if not any(numeric) else list(compress(summaries, map(not_, numeric)))
-    content: frozenset[str] = _NOTHING.union(*map(_CONTENT, plain))
-    if numeric[0]:
-        names = _NOTHING.union(*map(_NAMES, plain))
-    else:
-        # The first token is not a name for being capitalised.
-        names = summaries[0].later_names.union(*map(_NAMES, plain[1:]))
-    if plain is summaries:
-        return Forms(content, _NOTHING, names)
-    # Runs of adjacent chunks with numbers, each folded as one text.
-    runs: list[Forms] = []
-    run: list[str] = []
-    previous = -2
-    for index in compress(range(len(chunks)), numeric):
-        if index != previous + 1 and run:
-            runs.append(_number_run_forms(" ".join(run), previous + 1 == len(run)))
-            run = []
-        run.append(chunks[index])
-        previous = index
-    runs.append(_number_run_forms(" ".join(run), previous + 1 == len(run)))
-    return Forms(
-        content.union(*map(_CONTENT, runs)),
-        _NOTHING.union(*map(_NUMBERS, runs)),
-        names.union(*map(_NAMES, runs)),
-    )
-
-
-@lru_cache(maxsize=50_000)
-def _number_run_forms(run: str, first: bool) -> Forms:
-    """Forms of adjacent chunks with numbers, joined by spaces: no token crosses a chunk's edge,
-    and number folding looks only at the tokens, so the run folds as it does in its text."""
-    return _forms_of(tokenize(run), run, names_from=1 if first else 0)
-
-
-class _Summary(NamedTuple):
-    numeric: bool
-    content: frozenset[str]
-    names: frozenset[str]
-    later_names: frozenset[str]  # the names after the chunk's first token
-
-
-@lru_cache(maxsize=200_000)
-def _chunk_summary(chunk: str) -> _Summary:
-    if chunk.isalpha():
-        # Most chunks are one plain word, the whole chunk.
-        norm = _normal_word(chunk)
-        if norm not in _NUMBER_WORDS:
-            content = _NOTHING if norm in IGNORED else frozenset((norm,))
-            return _Summary(False, content, content if chunk[0].isupper() else _NOTHING, _NOTHING)
-    pieces, numeric = _chunk_pieces(chunk)
-    forms = _forms_of([Token(*piece) for piece in pieces], chunk)
-    names = frozenset(
-        norm
-        for norm, start, _, is_number in pieces
-        if not is_number and norm not in IGNORED and chunk[start].isupper()
-    )
-    return _Summary(numeric, forms.content, names, forms.names)
-
-
-def _forms_of(tokens: list[Token], text: str, names_from: int = 1) -> Forms:
-    content: list[str] = []
-    numbers: list[str] = []
-    names: list[str] = []
-    for position, (norm, start, _, is_number) in enumerate(tokens):
-        if is_number:
-            content.append(norm)
-            numbers.append(norm)
-        elif norm not in IGNORED:
-            content.append(norm)
-            # Capitalised words after the first are names or titles.
-            if position >= names_from and text[start].isupper():
-                names.append(norm)
-    return Forms(frozenset(content), frozenset(numbers), frozenset(names))
-
-
-_NOTHING: frozenset[str] = frozenset()
-_NO_FORMS = Forms(_NOTHING, _NOTHING, _NOTHING)
-_NUMERIC = attrgetter("numeric")
-_CONTENT = attrgetter("content")
-_NAMES = attrgetter("names")
-_NUMBERS = attrgetter("numbers")
 
 
 def surface_words(text: str, norms: Sequence[str]) -> list[str]:
@@ -236,7 +130,7 @@ def content_norms(tokens: list[Token]) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _normal_word(word: str) -> str:
+def normal_word(word: str) -> str:
     if word.isascii():
         folded = word.lower()
     else:
@@ -251,7 +145,7 @@ def _normal_word(word: str) -> str:
         return stem
     singular = _singular(stem)
     # "thousands of troops" is a vague quantity, not the number 1000.
-    if singular in _NUMBER_WORDS:
+    if singular in NUMBER_WORDS:
         return stem
     stem = _strip_suffix(singular)
     return _SYNONYMS.get(stem, stem)
@@ -336,7 +230,7 @@ def _fold_numbers(tokens: list[Token]) -> list[Token]:
             index += 1
             continue
         run_end = index
-        while run_end < len(tokens) and tokens[run_end].norm in _NUMBER_WORDS:
+        while run_end < len(tokens) and tokens[run_end].norm in NUMBER_WORDS:
             run_end += 1
         run = tokens[index:run_end]
         if run and not (len(run) == 1 and run[0].norm == "one"):
@@ -367,4 +261,4 @@ def _numeric(norm: str) -> bool:
 
 
 # Stop and attribution words, normalised like the tokens they are compared with.
-IGNORED = frozenset(_normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)
+IGNORED = frozenset(normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)

@@ -1,0 +1,123 @@
+"""What matching compares of a passage: its content words and numbers, numbers and names,
+built from cached per-chunk sets so that no Python work is done per word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
+from typing import NamedTuple
+
+from reader.core.normalise import (
+    CHUNK,
+    IGNORED,
+    NUMBER_WORDS,
+    Token,
+    chunk_pieces,
+    normal_word,
+    tokenize,
+)
+
+
+class Forms(NamedTuple):
+    """What matching compares of a text: its content words and numbers, numbers and names."""
+
+    content: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+def word_forms(text: str) -> Forms:
+    """The forms of ``tokenize(text)``: content tokens, numbers, and names (capitalised words
+    after the first that are not stop words).
+
+    Built from cached per-chunk sets, with no Python work per word: this runs for every
+    sentence of every open document. Only runs of chunks with numbers in them are tokenized
+    again, to fold "twenty one" or "400 million" across chunks.
+    """
+    chunks = CHUNK.findall(text)
+    summaries = list(map(_chunk_summary, chunks))
+    if not summaries:
+        return _NO_FORMS
+    numeric = list(map(_NUMERIC, summaries))
+    plain = summaries if not any(numeric) else list(compress(summaries, map(not_, numeric)))
+    content: frozenset[str] = _NOTHING.union(*map(_CONTENT, plain))
+    if numeric[0]:
+        names = _NOTHING.union(*map(_NAMES, plain))
+    else:
+        # The first token is not a name for being capitalised.
+        names = summaries[0].later_names.union(*map(_NAMES, plain[1:]))
+    if plain is summaries:
+        return Forms(content, _NOTHING, names)
+    # Runs of adjacent chunks with numbers, each folded as one text.
+    runs: list[Forms] = []
+    run: list[str] = []
+    previous = -2
+    for index in compress(range(len(chunks)), numeric):
+        if index != previous + 1 and run:
+            runs.append(_number_run_forms(" ".join(run), previous + 1 == len(run)))
+            run = []
+        run.append(chunks[index])
+        previous = index
+    runs.append(_number_run_forms(" ".join(run), previous + 1 == len(run)))
+    return Forms(
+        content.union(*map(_CONTENT, runs)),
+        _NOTHING.union(*map(_NUMBERS, runs)),
+        names.union(*map(_NAMES, runs)),
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _number_run_forms(run: str, first: bool) -> Forms:
+    """Forms of adjacent chunks with numbers, joined by spaces: no token crosses a chunk's edge,
+    and number folding looks only at the tokens, so the run folds as it does in its text."""
+    return _forms_of(tokenize(run), run, names_from=1 if first else 0)
+
+
+class _Summary(NamedTuple):
+    numeric: bool
+    content: frozenset[str]
+    names: frozenset[str]
+    later_names: frozenset[str]  # the names after the chunk's first token
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_summary(chunk: str) -> _Summary:
+    if chunk.isalpha():
+        # Most chunks are one plain word, the whole chunk.
+        norm = normal_word(chunk)
+        if norm not in NUMBER_WORDS:
+            content = _NOTHING if norm in IGNORED else frozenset((norm,))
+            return _Summary(False, content, content if chunk[0].isupper() else _NOTHING, _NOTHING)
+    pieces, numeric = chunk_pieces(chunk)
+    forms = _forms_of([Token(*piece) for piece in pieces], chunk)
+    names = frozenset(
+        norm
+        for norm, start, _, is_number in pieces
+        if not is_number and norm not in IGNORED and chunk[start].isupper()
+    )
+    return _Summary(numeric, forms.content, names, forms.names)
+
+
+def _forms_of(tokens: list[Token], text: str, names_from: int = 1) -> Forms:
+    content: list[str] = []
+    numbers: list[str] = []
+    names: list[str] = []
+    for position, (norm, start, _, is_number) in enumerate(tokens):
+        if is_number:
+            content.append(norm)
+            numbers.append(norm)
+        elif norm not in IGNORED:
+            content.append(norm)
+            # Capitalised words after the first are names or titles.
+            if position >= names_from and text[start].isupper():
+                names.append(norm)
+    return Forms(frozenset(content), frozenset(numbers), frozenset(names))
+
+
+_NOTHING: frozenset[str] = frozenset()
+_NO_FORMS = Forms(_NOTHING, _NOTHING, _NOTHING)
+_NUMERIC = attrgetter("numeric")
+_CONTENT = attrgetter("content")
+_NAMES = attrgetter("names")
+_NUMBERS = attrgetter("numbers")
