@@ -34,7 +34,7 @@ class Scoring:
     min_score: float
     candidates_per_passage: int
     min_shared: int  # shared informative tokens for full weight
-    single_word_factor: float  # the score of a pair with fewer
+    single_word_factor: float  # what the score of a pair with fewer is multiplied by
 
 
 @dataclass(frozen=True)
