@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.core.matching import Match, MatchResult
@@ -52,7 +53,12 @@ class ClaimIndex:
         for (d, passage), items in self.by_passage.items():
             if d != doc:
                 continue
-            strengths = {c.strength for c in items if c.doc == other}
-            if strengths:
-                best[passage] = "strong" if "strong" in strengths else "partial"
+            found = [c for c in items if c.doc == other]
+            if found:
+                best[passage] = strongest(found)
         return best
+
+
+def strongest(counterparts: Iterable[Counterpart]) -> str:
+    """A claim's strength in a document: strong when any of its counterparts there is."""
+    return "strong" if any(c.strength == "strong" for c in counterparts) else "partial"

@@ -90,12 +90,9 @@ def _chunk_summary(chunk: str) -> _Summary:
             content = _NOTHING if norm in IGNORED else frozenset((norm,))
             return _Summary(False, content, content if chunk[0].isupper() else _NOTHING, _NOTHING)
     pieces, numeric = chunk_pieces(chunk)
-    forms = _forms_of([Token(*piece) for piece in pieces], chunk)
-    names = frozenset(
-        norm
-        for norm, start, _, is_number in pieces
-        if not is_number and norm not in IGNORED and chunk[start].isupper()
-    )
+    tokens = [Token(*piece) for piece in pieces]
+    forms = _forms_of(tokens, chunk)
+    names = _forms_of(tokens, chunk, names_from=0).names
     return _Summary(numeric, forms.content, names, forms.names)
 
 

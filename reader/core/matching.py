@@ -126,18 +126,10 @@ def match_documents(
             progress(done, total)
 
     corpus = set_statistics(documents, step)
-    features, frequencies, weights = corpus.features, corpus.frequencies, corpus.weights
+    features, weights = corpus.features, corpus.weights
     informative, affinity = corpus.informative, corpus.affinity
     limit = _blocking_limit(features, settings)
     index = PairIndex(features, weights, informative, limit)
-    # Sums over sets use math.fsum: exact, so they do not depend on the order a set iterates
-    # in, which changes with the interpreter's hash seed. Matches are the same on every run.
-    weight_of = weights.__getitem__
-    totals = [math.fsum(map(weight_of, feature.content)) for feature in features]
-    # Weight of each passage's tokens too common to be indexed: what candidate generation
-    # cannot see, and so the most a candidate's score can gain beyond it.
-    common = frozenset(token for token, count in frequencies.items() if count > limit)
-    unseen = [math.fsum(map(weight_of, feature.content & common)) for feature in features]
     scoring = Scoring(
         min_score=settings.min_score,
         candidates_per_passage=settings.candidates_per_passage,
@@ -154,9 +146,7 @@ def match_documents(
     strong = settings.strong_score
     matches: list[Match] = []
     append = matches.append
-    for block in score_pairs(
-        index, np.array(totals), np.array(unseen), np.array(affinity), scoring, on_block
-    ):
+    for block in score_pairs(index, np.array(affinity), scoring, on_block):
         for a, b, lifted, score in zip(block.a, block.b, block.lifted, block.score, strict=True):
             # Strength is the passages' own agreement: a lift from close documents never
             # makes "strong".

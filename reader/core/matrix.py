@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.attribution import Attribution
-from reader.core.claims import ClaimIndex
+from reader.core.claims import ClaimIndex, strongest
 from reader.core.matching import MatchCancelled
 from reader.core.model import Document
 from reader.core.provenance import Conflict, Provenance, compare, paragraph_attribution
@@ -111,7 +111,6 @@ def claim_matrix(
                 context(base, claim.index),
                 context(other, best.passage),
             )
-            strength = "strong" if any(c.strength == "strong" for c in found) else "partial"
-            cells.append(Cell(strength, best.score, best.passage, provenance))
+            cells.append(Cell(strongest(found), best.score, best.passage, provenance))
         rows.append(Row(claim.index, tuple(cells)))
     return ClaimMatrix(base, others, tuple(rows))

@@ -7,6 +7,7 @@ sums, and with them the matches, are the same on every run.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -88,6 +89,16 @@ class PairIndex:
         self.common[passages[in_common], column[tokens[in_common]]] = True
         self.common_weight: Floats = self.weight[common]
         self.common_informative: Bools = self.informative[common]
+        # Each passage's weight, and the weight of its common tokens: what candidate
+        # generation cannot see, and so the most a candidate's score can gain beyond it.
+        # math.fsum is exact, so the sums do not depend on the order a set iterates in,
+        # which changes with the interpreter's hash seed.
+        weight_of = weights.__getitem__
+        common_tokens = frozenset(vocabulary[i] for i in common.tolist())
+        self.totals: Floats = np.array([math.fsum(map(weight_of, f.content)) for f in features])
+        self.unseen: Floats = np.array(
+            [math.fsum(map(weight_of, f.content & common_tokens)) for f in features]
+        )
 
     def blocks(self) -> Iterator[tuple[int, int]]:
         """Ranges of passage positions whose candidate pairs number about BLOCK_PAIRS."""
@@ -135,8 +146,6 @@ class PairIndex:
 
 def score_pairs(
     index: PairIndex,
-    totals: Floats,
-    unseen: Floats,
     affinity: Floats,
     scoring: Scoring,
     on_block: Callable[[int], None] | None = None,
@@ -150,10 +159,10 @@ def score_pairs(
         keep = _best_per_passage(a, seen, scoring.candidates_per_passage)
         a, b, seen, shared = a[keep], b[keep], seen[keep], shared[keep]
         lift = affinity[index.docs[a], index.docs[b]]
-        total_a, total_b = totals[a], totals[b]
+        total_a, total_b = index.totals[a], index.totals[b]
         smaller = np.minimum(total_a, total_b)
         # Even sharing every unseen token, can the pair reach the threshold?
-        bound = seen + np.minimum(unseen[a], unseen[b])
+        bound = seen + np.minimum(index.unseen[a], index.unseen[b])
         floor = scoring.min_score - 0.05
         keep = 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift >= floor
         a, b, seen, shared, lift = a[keep], b[keep], seen[keep], shared[keep], lift[keep]
