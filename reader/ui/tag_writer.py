@@ -107,7 +107,7 @@ class TagWriter:
         self, key: Key, before: Annotation | None, after: Annotation | None, record: bool = True
     ) -> bool:
         """Save ``after`` in place of ``before`` (None: nothing); return whether it wrote."""
-        if self.store is None or self.store.read_only:
+        if self.store is None or not self.writable:
             return False
         future: Future[Any]
         if after is None:

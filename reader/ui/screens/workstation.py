@@ -16,7 +16,7 @@ from reader.core.export import export
 from reader.core.model import Document
 from reader.store.errors import StoreError
 from reader.store.exchange import export_data
-from reader.store.model import Evidence, Status, Target
+from reader.store.model import Evidence, Status
 from reader.store.notes import NotesStore
 from reader.store.storage import write_atomically
 from reader.ui.claims import Key
@@ -100,7 +100,7 @@ class Workstation(Reading):
             return bool(self.book.orphans)
         if action == "choose_panes":
             return len(self.documents) > 2
-        if action in _WRITE_ACTIONS and (self.store is None or self.store.read_only):
+        if action in _WRITE_ACTIONS and not self.writer.writable:
             return None
         if action in _STORE_ACTIONS and self.store is None:
             return None
@@ -251,9 +251,7 @@ class Workstation(Reading):
     def _evidence(self, key: Key) -> tuple[Evidence, ...]:
         evidence = []
         for counterpart in self.claims.counterparts(*key):
-            other = self.documents[counterpart.doc]
-            passage = other.passages[counterpart.passage]
-            target = Target.from_span(other.id, other.text, passage.start, passage.end)
+            target = self.writer.target((counterpart.doc, counterpart.passage))
             evidence.append(Evidence(target, counterpart.score, counterpart.strength))
         return tuple(evidence)
 
