@@ -56,7 +56,7 @@ def run_match(
         passage_a = doc_a.text[match.a.start : match.a.end]
         shared = ", ".join(surface_words(passage_a, result.explain(match).shared_words[:5]))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
-        out.write(f"  {doc_a.name}: {_preview(doc_a.text[match.a.start : match.a.end])}\n")
+        out.write(f"  {doc_a.name}: {_preview(passage_a)}\n")
         out.write(f"  {doc_b.name}: {_preview(doc_b.text[match.b.start : match.b.end])}\n")
     strong = sum(1 for m in result.matches if m.strength == "strong")
     out.write(
