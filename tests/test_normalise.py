@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.core.forms import Forms, word_forms
-from reader.core.normalise import content_norms, tokenize
+from reader.core.normalise import _pieces_of, chunk_pieces, content_norms, tokenize
 
 
 def norms(text: str) -> list[str]:
@@ -95,12 +95,16 @@ _PIECES = st.sampled_from(
     [
         "Eighteen", "soldiers", "twenty", "one", "million", "400", "10,000", "3.5", "5m", "U.S.",
         "Korea's", "Paris", "the", "The", "_", "²", "é", "e\u0301", "-", " ", ". ", ", ", "'",
-        "’", "\n", "Oct", "May", "2nd", "thousands",
+        "’", "\n", "Oct", "May", "2nd", "thousands", "in", "In", "support", "Support", "of",
+        "due", "to", "wake", "as", "a", "result", "thanks", "for",
     ]
 )  # fmt: skip
 
 
 @given(st.lists(_PIECES, max_size=25).map("".join))
+@example("thanks_to")  # one chunk holding a whole phrase
+@example("In support of")
+@example("prices rose due to rain")  # a phrase that starts with its content word
 def test_word_forms_are_the_forms_of_the_tokens(text: str) -> None:
     assert word_forms(text) == _forms_from_tokens(text)
 
@@ -111,5 +115,32 @@ def test_word_forms_on_real_sentences() -> None:
         "Around 18 North Koreans left their posts on Oct. 3, sources said.",
         "The $400 million deal, worth twenty-one billion won, was signed in the U.S. on Monday.",
         "__init__ is not a name; neither is ² or e\u0301té.",
+        "Troops were sent in support of Moscow, and support for Kyiv grew in the wake of it.",
+        "Due to rain, In Support Of was cancelled; thanks to 2 sponsors.",
     ):
         assert word_forms(text) == _forms_from_tokens(text)
+
+
+def test_a_complex_preposition_is_a_function_word() -> None:
+    assert "support" not in norms("troops sent in support of Moscow's invasion")
+    assert "support" in norms("both nations pledging to support each other")
+    assert norms("in the wake of the quake, due to rain") == ["quake", "rain"]
+    assert norms("as a result of the war") == ["war"]
+    # The same word outside a phrase still counts, and a phrase needs all of its words.
+    assert norms("in support of Kyiv and support for Kyiv").count("support") == 1
+    assert "result" in norms("the result of the vote")
+    assert "support" in norms("support of the bill")
+
+
+def test_a_complex_preposition_keeps_its_offsets() -> None:
+    text = "sent In Support Of Moscow"
+    marked = [t for t in tokenize(text) if t.norm == "in support of"]
+    assert [text[t.start : t.end] for t in marked] == ["Support"]
+
+
+@given(st.text(st.characters(categories=["L", "M"]), min_size=1, max_size=12))
+@example("Eighteen")
+@example("ǅ")  # a title-case letter
+def test_a_one_word_chunk_splits_as_the_pattern_splits_it(word: str) -> None:
+    if word.isalpha():
+        assert chunk_pieces(word) == _pieces_of(word)

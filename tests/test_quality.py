@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bench.evaluation import load_topics, score_baseline, score_reader, score_seeds
 
 
@@ -16,11 +14,6 @@ def test_seeds_strong_pairs_found(eval_dir: Path) -> None:
     assert report.strong_found == report.strong_total, report.missed_strong
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open gap: 'The claims come amid ...' links at the threshold (16.0) through "
-    "'support' and 'Moscow'; issue 3 stays open until this passes",
-)
 def test_seeds_no_unmatched_sentence_is_linked(eval_dir: Path) -> None:
     assert score_seeds().unmatched_linked == []
 

@@ -12,6 +12,8 @@ from reader.core.normalise import (
     CHUNK,
     IGNORED,
     NUMBER_WORDS,
+    PHRASE_CORES,
+    PHRASE_FINALS,
     Token,
     chunk_pieces,
     normal_word,
@@ -39,10 +41,16 @@ def word_forms(text: str) -> Forms:
     summaries = list(map(_chunk_summary, chunks))
     if not summaries:
         return _NO_FORMS
-    numeric = list(map(_NUMERIC, summaries))
-    plain = summaries if not any(numeric) else list(compress(summaries, map(not_, numeric)))
+    plain = summaries
+    if not all(map(_USUAL, summaries)):
+        if any(map(_CORE, summaries)) and _may_hold_phrase(chunks, summaries):
+            # A complex preposition ("in support of") turns a word into a function word: rare
+            # enough to take the tokens one by one.
+            return _forms_of(tokenize(text), text)
+        if any(map(_NUMERIC, summaries)):
+            plain = list(compress(summaries, map(not_, map(_NUMERIC, summaries))))
     content: frozenset[str] = _NOTHING.union(*map(_CONTENT, plain))
-    if numeric[0]:
+    if summaries[0].numeric:
         names = _NOTHING.union(*map(_NAMES, plain))
     else:
         # The first token is not a name for being capitalised.
@@ -53,7 +61,7 @@ def word_forms(text: str) -> Forms:
     runs: list[Forms] = []
     run: list[str] = []
     previous = -2
-    for index in compress(range(len(chunks)), numeric):
+    for index in compress(range(len(chunks)), map(_NUMERIC, summaries)):
         if index != previous + 1 and run:
             runs.append(_number_run_forms(" ".join(run), previous + 1 == len(run)))
             run = []
@@ -74,11 +82,40 @@ def _number_run_forms(run: str, first: bool) -> Forms:
     return _forms_of(tokenize(run), run, names_from=1 if first else 0)
 
 
+def _may_hold_phrase(chunks: list[str], summaries: list[_Summary]) -> bool:
+    """Whether a complex preposition may be among the tokens: its content word stands between
+    the word that leads it and the final preposition. A chunk of more tokens may hold it all."""
+    for index in compress(range(len(chunks)), map(_CORE, summaries)):
+        core = _edge_norms(chunks[index])
+        if core is None or len(core) > 1:
+            return True
+        following = _edge_norms(chunks[index + 1]) if index + 1 < len(chunks) else ("",)
+        if following is not None and following[0] not in PHRASE_FINALS:
+            continue
+        leads = PHRASE_CORES[core[0]]
+        if leads is None:
+            return True
+        preceding = _edge_norms(chunks[index - 1]) if index else ("",)
+        if preceding is None or preceding[-1] in leads:
+            return True
+    return False
+
+
+def _edge_norms(chunk: str) -> tuple[str, ...] | None:
+    """The norms of a chunk's tokens, or None for a chunk of none or more than two."""
+    if chunk.isalpha():
+        return (normal_word(chunk),)
+    pieces = chunk_pieces(chunk)[0]
+    return tuple(piece[0] for piece in pieces) if 0 < len(pieces) <= 2 else None
+
+
 class _Summary(NamedTuple):
     numeric: bool
     content: frozenset[str]
     names: frozenset[str]
     later_names: frozenset[str]  # the names after the chunk's first token
+    core: bool  # holds the content word of a complex preposition
+    usual: bool  # neither a number nor a phrase's word: the common case
 
 
 @lru_cache(maxsize=200_000)
@@ -88,12 +125,15 @@ def _chunk_summary(chunk: str) -> _Summary:
         norm = normal_word(chunk)
         if norm not in NUMBER_WORDS:
             content = _NOTHING if norm in IGNORED else frozenset((norm,))
-            return _Summary(False, content, content if chunk[0].isupper() else _NOTHING, _NOTHING)
+            names = content if chunk[0].isupper() else _NOTHING
+            core = norm in PHRASE_CORES
+            return _Summary(False, content, names, _NOTHING, core, not core)
     pieces, numeric = chunk_pieces(chunk)
     tokens = [Token(*piece) for piece in pieces]
     forms = _forms_of(tokens, chunk)
     names = _forms_of(tokens, chunk, names_from=0).names
-    return _Summary(numeric, forms.content, names, forms.names)
+    core = any(token.norm in PHRASE_CORES for token in tokens)
+    return _Summary(numeric, forms.content, names, forms.names, core, not (core or numeric))
 
 
 def _forms_of(tokens: list[Token], text: str, names_from: int = 1) -> Forms:
@@ -115,6 +155,8 @@ def _forms_of(tokens: list[Token], text: str, names_from: int = 1) -> Forms:
 _NOTHING: frozenset[str] = frozenset()
 _NO_FORMS = Forms(_NOTHING, _NOTHING, _NOTHING)
 _NUMERIC = attrgetter("numeric")
+_CORE = attrgetter("core")
+_USUAL = attrgetter("usual")
 _CONTENT = attrgetter("content")
 _NAMES = attrgetter("names")
 _NUMBERS = attrgetter("numbers")

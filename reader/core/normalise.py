@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from text_to_num import text2num
 
-from reader.core.stopwords import ATTRIBUTION_WORDS, STOP_WORDS
+from reader.core.stopwords import ATTRIBUTION_WORDS, COMPLEX_PREPOSITIONS, STOP_WORDS
 
 
 class Token(NamedTuple):
@@ -85,7 +85,10 @@ def tokenize(text: str) -> list[Token]:
         base = chunk.start()
         for norm, start, end, is_number in pieces:
             append(make(Token, (norm, base + start, base + end, is_number)))
-    return _fold_numbers(raw) if has_numbers else raw
+    tokens = _fold_numbers(raw) if has_numbers else raw
+    if PHRASE_CORES.keys().isdisjoint([token[0] for token in tokens]):
+        return tokens
+    return _mark_phrases(tokens)
 
 
 # Runs of word characters joined by the separators a token can hold ("U.S.", "10,000",
@@ -98,6 +101,14 @@ _Piece = tuple[str, int, int, bool]
 @lru_cache(maxsize=200_000)
 def chunk_pieces(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
     """The tokens of one chunk, with offsets into it, and whether any of them is a number."""
+    if chunk.isalpha():
+        # Most chunks are one plain word, the whole chunk.
+        norm = normal_word(chunk)
+        return ((norm, 0, len(chunk), False),), norm in NUMBER_WORDS
+    return _pieces_of(chunk)
+
+
+def _pieces_of(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
     pieces: list[_Piece] = []
     numeric = False
     for match in _TOKEN.finditer(chunk):
@@ -260,5 +271,45 @@ def _numeric(norm: str) -> bool:
     return True
 
 
-# Stop and attribution words, normalised like the tokens they are compared with.
-IGNORED = frozenset(normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS)
+def _mark_phrases(tokens: list[Token]) -> list[Token]:
+    """Give the content word of each complex preposition the whole phrase as its norm ("in
+    support of"), a function word: the word itself elsewhere in the text still counts."""
+    marked = list(tokens)
+    for index in range(len(tokens) - 1):
+        if tokens[index].norm not in PHRASE_CORES or tokens[index + 1].norm not in PHRASE_FINALS:
+            continue
+        for lead in range(_LONGEST - 2, -1, -1):
+            window = tuple(token.norm for token in tokens[max(index - lead, 0) : index + 2])
+            if len(window) == lead + 2 and window in _PHRASES:
+                marked[index] = tokens[index]._replace(norm=_PHRASES[window])
+                break
+    return marked
+
+
+def _phrase_cores(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str] | None]:
+    leads: dict[str, set[str]] = {}
+    starts: set[str] = set()
+    for words in phrases:
+        if len(words) == 2:
+            starts.add(words[0])
+        else:
+            leads.setdefault(words[-2], set()).add(words[-3])
+    return {
+        core: None if core in starts else frozenset(leads[core]) for core in starts | set(leads)
+    }
+
+
+# Each complex preposition as normalised tokens, and the norm its content word takes.
+_PHRASES = {
+    tuple(normal_word(word) for word in phrase.split()): phrase for phrase in COMPLEX_PREPOSITIONS
+}
+# The content word of each phrase (the word before its final preposition), with the words
+# that can stand just before it, or None where a phrase starts with it ("due to").
+PHRASE_CORES = _phrase_cores(_PHRASES)
+PHRASE_FINALS = frozenset(words[-1] for words in _PHRASES)
+_LONGEST = max(map(len, _PHRASES))
+# Stop and attribution words and complex prepositions, normalised like the tokens they are
+# compared with.
+IGNORED = frozenset(normal_word(word) for word in STOP_WORDS | ATTRIBUTION_WORDS).union(
+    _PHRASES.values()
+)

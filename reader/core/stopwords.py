@@ -26,3 +26,19 @@ ATTRIBUTION_WORDS = frozenset(
     noted told tells statement statements reporting reporter
     """.split()
 )
+
+# Complex prepositions work as one function word: the noun inside "in support of" or "in the
+# wake of" is not what the sentence is about, so it must not make a match ("pledging to support
+# each other" / "troops sent in support of Moscow's invasion"). Each ends with the preposition
+# that follows its last content word; the tokens mark that word as part of the phrase.
+COMPLEX_PREPOSITIONS = (
+    "in support of", "on behalf of", "in addition to", "in front of", "in spite of",
+    "in case of", "in terms of", "in favour of", "in favor of", "in response to", "in light of",
+    "in charge of", "by means of", "with regard to", "in regard to", "in view of",
+    "in accordance with", "as a result of", "in the wake of", "in connection with",
+    "in place of", "on top of", "by way of", "for the sake of", "in relation to",
+    "with respect to", "in the face of", "in the midst of", "at the hands of", "in the event of",
+    "in exchange for", "in return for", "in line with", "in the course of", "in the name of",
+    "in the absence of", "in excess of", "ahead of", "instead of", "prior to", "due to",
+    "thanks to", "apart from", "regardless of", "owing to",
+)  # fmt: skip
