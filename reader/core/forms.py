@@ -11,14 +11,13 @@ from typing import NamedTuple
 from reader.core.normalise import (
     CHUNK,
     IGNORED,
-    NUMBER_WORDS,
     PHRASE_CORES,
     PHRASE_FINALS,
     Token,
     chunk_pieces,
-    normal_word,
     tokenize,
 )
+from reader.core.words import NUMBER_WORDS, normal_word
 
 
 class Forms(NamedTuple):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from reader.core.attribution import Attribution, Source, attribute
 from reader.core.model import Document
-from reader.core.normalise import MONTH_NAMES, Token, tokenize
+from reader.core.normalise import Token, tokenize
+from reader.core.words import MONTH_NAMES
 
 # This many words in a row, the same in both passages, is copy, not two reporters' wording.
 VERBATIM_WORDS = 12
