@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reader.core.attribution import attribute
+from reader.core.conflicts import Conflict
 from reader.core.loading import load_document
 from reader.core.matching import match_documents
-from reader.core.provenance import Conflict, compare, paragraph_attribution
+from reader.core.provenance import compare, paragraph_attribution
 from tests.conftest import NEWSWEEK, STRIPES
 
 
@@ -162,6 +163,12 @@ def test_wire_copy_counts_as_one_source() -> None:
     assert result.verbatim_words >= 12
     assert result.same_source
     assert "verbatim" in result.independence()
+
+
+def test_wire_copy_with_other_apostrophes_is_still_copy() -> None:
+    wire = "The company's board said on Monday that it would close the region's three plants."
+    curly = wire.replace("'", "’")
+    assert compare(wire, curly).verbatim_words == len(wire.split())
 
 
 def test_independent_sources_are_reported_as_different() -> None:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from reader.core.attribution import Attribution
 from reader.core.claims import ClaimIndex, strongest
+from reader.core.conflicts import Conflict
 from reader.core.matching import MatchCancelled
 from reader.core.model import Document
-from reader.core.provenance import Conflict, Provenance, compare, paragraph_attribution
+from reader.core.provenance import Provenance, compare, paragraph_attribution
 
 ABSENT = "absent"
 
