@@ -17,17 +17,13 @@ from reader.core.decoding import DEFAULT_MAX_BYTES
 from reader.core.errors import DocumentError
 from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
+from reader.notes_commands import export_command, import_command, restore_command
 from reader.store.errors import CorruptStore, StoreError
-from reader.store.locations import NOTES_NAME, default_notes_path, keys_path
+from reader.store.locations import default_notes_path, keys_path
+from reader.user_error import PROGRAM, UserError
 
 if TYPE_CHECKING:
     from reader.store.notes import NotesStore
-
-PROGRAM = "reader"
-
-
-class UserError(Exception):
-    """A problem the user can fix; reported as one line on stderr."""
 
 
 def run() -> None:
@@ -51,9 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     commands: dict[str, Callable[[list[str]], int]] = {
         "match": _match_command,
-        "restore": _restore_command,
-        "export": _export_command,
-        "import": _import_command,
+        "restore": restore_command,
+        "export": export_command,
+        "import": import_command,
     }
     try:
         if args and args[0] in commands:
@@ -195,33 +191,6 @@ def _flush_on_termination(store: NotesStore) -> None:
             signal.signal(getattr(signal, name), handler)
 
 
-def _restore_command(argv: list[str]) -> int:
-    from reader.store.notes import restore_backup
-    from reader.store.storage import AtomicJSONStorage
-
-    parser = argparse.ArgumentParser(
-        prog=f"{PROGRAM} restore",
-        description="List the backups of a notes file, or put one back (the current file "
-        "becomes the newest backup).",
-    )
-    parser.add_argument("--db", metavar="FILE", required=True, help="the notes file")
-    parser.add_argument("number", nargs="?", type=int, help="which backup: 1 is the newest")
-    options = parser.parse_args(argv)
-    path = Path(options.db)
-    backups = [b for b in AtomicJSONStorage.backup_paths_for(path) if b.exists()]
-    if options.number is None:
-        if not backups:
-            print(f"{path}: no backups yet")
-        for number, backup in enumerate(backups, start=1):
-            print(f"{number}  {backup}  {backup.stat().st_size} bytes")
-        return 0
-    if not 1 <= options.number <= len(backups):
-        raise UserError(f"{path}: there is no backup {options.number} ({len(backups)} exist)")
-    restore_backup(path, backups[options.number - 1])
-    print(f"restored {backups[options.number - 1].name} as {path}")
-    return 0
-
-
 def _match_command(argv: list[str]) -> int:
     from reader.match_command import run_match
 
@@ -254,72 +223,3 @@ def _match_command(argv: list[str]) -> int:
     return run_match(
         documents, as_json=options.json, explain=options.explain, min_score=options.min_score
     )
-
-
-def _notes_path(db: str | None) -> Path:
-    path = Path(db) if db else Path.cwd() / NOTES_NAME
-    if not path.exists():
-        raise UserError(f"{path}: no notes file here (name one with --db FILE)")
-    return path
-
-
-def _export_command(argv: list[str]) -> int:
-    from reader.core.export import FORMATS, export
-    from reader.store.exchange import export_data
-    from reader.store.model import STATUSES
-    from reader.store.notes import NotesStore
-    from reader.store.storage import write_atomically
-
-    parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
-    parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")
-    parser.add_argument("--format", choices=FORMATS, required=True, help="output format")
-    parser.add_argument("-o", "--output", metavar="FILE", help="output file ('-' or none: stdout)")
-    parser.add_argument("--status", choices=STATUSES, help="only notes with this status")
-    options = parser.parse_args(argv)
-    store = NotesStore(_notes_path(options.db), read_only=True)
-    try:
-        text = export(export_data(store), options.format, options.status)
-    finally:
-        store.close()
-    if options.output in (None, "-"):
-        sys.stdout.write(text)
-        return 0
-    output = Path(options.output)
-    write_atomically(output, text.encode("utf-8"))
-    print(f"wrote {output}", file=sys.stderr)
-    return 0
-
-
-def _import_command(argv: list[str]) -> int:
-    from reader.store.exchange import import_notes, read_export
-    from reader.store.notes import NotesStore
-
-    parser = argparse.ArgumentParser(
-        prog=f"{PROGRAM} import",
-        description="Merge a JSON export into a notes file: by id; on conflict both versions "
-        "are kept; nothing is dropped.",
-    )
-    parser.add_argument(
-        "file", metavar="FILE", help="a file written by 'reader export --format json'"
-    )
-    parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")
-    parser.add_argument("--dry-run", action="store_true", help="only say what would change")
-    options = parser.parse_args(argv)
-    data = read_export(Path(options.file))
-    path = Path(options.db) if options.db else Path.cwd() / NOTES_NAME
-    if options.dry_run and not path.exists():
-        count = len(data.get("annotations", []))
-        print(f"would import: {count} added into a new notes file {path}")
-        return 0
-    store = NotesStore(path, read_only=options.dry_run)
-    try:
-        if store.read_only and not options.dry_run:
-            raise UserError(store.notice or f"{path} is open read-only")
-        report = import_notes(store, data, dry_run=options.dry_run)
-    finally:
-        store.close()
-    prefix = "would import: " if options.dry_run else "imported: "
-    print(prefix + report.summary())
-    for existing, copy in report.conflicts:
-        print(f"  conflict: {existing} differs here; the imported version is kept as {copy}")
-    return 0

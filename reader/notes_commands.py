@@ -1,0 +1,110 @@
+"""The commands on a notes file: ``reader restore``, ``reader export``, ``reader import``.
+
+The store and export modules are imported inside each command, so that ``reader match`` and
+opening the workstation do not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.store.locations import NOTES_NAME
+from reader.user_error import PROGRAM, UserError
+
+
+def restore_command(argv: list[str]) -> int:
+    from reader.store.notes import restore_backup
+    from reader.store.storage import AtomicJSONStorage
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROGRAM} restore",
+        description="List the backups of a notes file, or put one back (the current file "
+        "becomes the newest backup).",
+    )
+    parser.add_argument("--db", metavar="FILE", required=True, help="the notes file")
+    parser.add_argument("number", nargs="?", type=int, help="which backup: 1 is the newest")
+    options = parser.parse_args(argv)
+    path = Path(options.db)
+    backups = [b for b in AtomicJSONStorage.backup_paths_for(path) if b.exists()]
+    if options.number is None:
+        if not backups:
+            print(f"{path}: no backups yet")
+        for number, backup in enumerate(backups, start=1):
+            print(f"{number}  {backup}  {backup.stat().st_size} bytes")
+        return 0
+    if not 1 <= options.number <= len(backups):
+        raise UserError(f"{path}: there is no backup {options.number} ({len(backups)} exist)")
+    restore_backup(path, backups[options.number - 1])
+    print(f"restored {backups[options.number - 1].name} as {path}")
+    return 0
+
+
+def _notes_path(db: str | None) -> Path:
+    path = Path(db) if db else Path.cwd() / NOTES_NAME
+    if not path.exists():
+        raise UserError(f"{path}: no notes file here (name one with --db FILE)")
+    return path
+
+
+def export_command(argv: list[str]) -> int:
+    from reader.core.export import FORMATS, export
+    from reader.store.exchange import export_data
+    from reader.store.model import STATUSES
+    from reader.store.notes import NotesStore
+    from reader.store.storage import write_atomically
+
+    parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
+    parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")
+    parser.add_argument("--format", choices=FORMATS, required=True, help="output format")
+    parser.add_argument("-o", "--output", metavar="FILE", help="output file ('-' or none: stdout)")
+    parser.add_argument("--status", choices=STATUSES, help="only notes with this status")
+    options = parser.parse_args(argv)
+    store = NotesStore(_notes_path(options.db), read_only=True)
+    try:
+        text = export(export_data(store), options.format, options.status)
+    finally:
+        store.close()
+    if options.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    output = Path(options.output)
+    write_atomically(output, text.encode("utf-8"))
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def import_command(argv: list[str]) -> int:
+    from reader.store.exchange import import_notes, read_export
+    from reader.store.notes import NotesStore
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROGRAM} import",
+        description="Merge a JSON export into a notes file: by id; on conflict both versions "
+        "are kept; nothing is dropped.",
+    )
+    parser.add_argument(
+        "file", metavar="FILE", help="a file written by 'reader export --format json'"
+    )
+    parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")
+    parser.add_argument("--dry-run", action="store_true", help="only say what would change")
+    options = parser.parse_args(argv)
+    data = read_export(Path(options.file))
+    path = Path(options.db) if options.db else Path.cwd() / NOTES_NAME
+    if options.dry_run and not path.exists():
+        count = len(data.get("annotations", []))
+        print(f"would import: {count} added into a new notes file {path}")
+        return 0
+    store = NotesStore(path, read_only=options.dry_run)
+    try:
+        if store.read_only and not options.dry_run:
+            raise UserError(store.notice or f"{path} is open read-only")
+        report = import_notes(store, data, dry_run=options.dry_run)
+    finally:
+        store.close()
+    prefix = "would import: " if options.dry_run else "imported: "
+    print(prefix + report.summary())
+    for existing, copy in report.conflicts:
+        print(f"  conflict: {existing} differs here; the imported version is kept as {copy}")
+    return 0

@@ -1,0 +1,9 @@
+"""What the command line reports as one line, not a traceback."""
+
+from __future__ import annotations
+
+PROGRAM = "reader"
+
+
+class UserError(Exception):
+    """A problem the user can fix; reported as one line on stderr."""
