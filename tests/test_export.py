@@ -15,6 +15,8 @@ from reader.cli import main
 from reader.core.export import CSV_COLUMNS, export
 from reader.core.loading import load_document
 from reader.core.model import Document
+from reader.core.note_facts import attribution_data
+from reader.core.provenance import paragraph_attribution
 from reader.store.exchange import export_data, import_notes, read_export
 from reader.store.model import Annotation, Evidence, Target
 from reader.store.notes import NotesStore
@@ -249,6 +251,44 @@ def test_every_format_carries_attribution_independence_and_conflicts(case: Path)
     assert other["reader:sharedSources"] == ["Suspilne"]
     assert other["reader:independence"] == "same source: Suspilne"
     assert other["reader:conflicts"] == []
+
+
+def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
+    tmp_path: Path,
+) -> None:
+    for source in (NEWSWEEK, STRIPES):
+        shutil.copy(source, tmp_path / source.name)
+    a, b = load_document(tmp_path / NEWSWEEK.name), load_document(tmp_path / STRIPES.name)
+    store = NotesStore(tmp_path / "reader-notes.json")
+    for d in (a, b):
+        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+    # "The soldiers were stationed ..." names no source; its paragraph credits Suspilne.
+    claim, other = a.passages[2], b.passages[5]
+    evidence = Evidence(Target.from_span(b.id, b.text, other.start, other.end), 37.9, "strong")
+    target = Target.from_span(a.id, a.text, claim.start, claim.end)
+    store.commit([Annotation(target, "corroborated", "", (evidence,))]).result()
+    data = export_data(store)
+    store.close()
+    [context] = data["contexts"].values()
+    assert context["counterparts"] == [attribution_data(paragraph_attribution(b, 5))]
+    chain = "Suspilne ← the broadcaster ← Intelligence sources"
+    memo = export(data, "md")
+    assert f"Attributed to: {chain} (paragraph)" in memo
+    assert "same source: Suspilne" in memo
+    assert "1 of 1 corroborated claims rest on a single upstream source" in memo
+    [row] = csv.DictReader(io.StringIO(export(data, "csv")))
+    assert row["attribution"] == f"{chain} (paragraph)"
+    payload = json.loads(export(data, "json"))
+    [provenance] = payload["provenance"].values()
+    assert provenance["attribution_from_paragraph"] is True
+    assert provenance["single_source"] is True
+    assert "contexts" not in payload  # derived, not part of the lossless export
+    [item] = json.loads(export(data, "jsonld"))["first"]["items"]
+    assert item["reader:attributionFromParagraph"] is True
+    # Without the documents there is no paragraph: the texts alone are compared.
+    alone = export({**data, "contexts": {}}, "md")
+    assert "Attributed to" not in alone
+    assert "sources not stated in both" in alone
 
 
 def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> None:

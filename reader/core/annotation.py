@@ -8,14 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.core.attribution import attribute
-from reader.core.note_facts import (
-    Data,
-    counterpart_provenance,
-    provenance_data,
-    source_name,
-)
-from reader.core.provenance import Provenance
+from reader.core.note_facts import Data, NoteFacts, note_facts, provenance_data, source_name
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Our extension terms (match score, provenance) live under one prefix, declared in an extra
@@ -27,7 +20,8 @@ JSONLD_CONTEXT: list[Any] = [ANNO_CONTEXT, {"reader": READER_VOCAB}]
 def to_jsonld(data: Data) -> str:
     """A W3C Web Annotation ``AnnotationCollection``; counterparts are further targets."""
     documents = {d["id"]: d for d in data["documents"]}
-    annotations = [_web_annotation(item, documents) for item in data["annotations"]]
+    contexts = data.get("contexts")
+    annotations = [_web_annotation(item, documents, contexts) for item in data["annotations"]]
     collection = {
         "@context": JSONLD_CONTEXT,
         "id": "urn:reader:collection:" + _collection_key(data),
@@ -46,15 +40,15 @@ def source_iri(document: Data | None, document_id: str) -> str:
     return f"urn:sha256:{document_id}"
 
 
-def _web_annotation(item: Data, documents: dict[str, Data]) -> Data:
-    found = counterpart_provenance(item)
-    provenance = provenance_data(item, found)
+def _web_annotation(item: Data, documents: dict[str, Data], contexts: Data | None) -> Data:
+    facts = note_facts(item, contexts)
+    provenance = provenance_data(item, facts)
     body: list[Data] = []
     if item["status"]:
         body.append({"type": "TextualBody", "purpose": "tagging", "value": item["status"]})
     if item["note"]:
         body.append(_text_body("commenting", item["note"]))
-    described = _describe_provenance(item, found, provenance["single_source"], documents)
+    described = _describe_provenance(item, facts, documents)
     if described:
         body.append(_text_body("describing", described))
     targets = [_target(item["target"], documents)]
@@ -73,6 +67,8 @@ def _web_annotation(item: Data, documents: dict[str, Data]) -> Data:
         "target": targets,
         "reader:attribution": provenance["attribution"],
     }
+    if facts.from_paragraph:
+        annotation["reader:attributionFromParagraph"] = True
     if item["evidence"]:
         annotation["reader:singleSource"] = provenance["single_source"]
     if body:
@@ -84,20 +80,17 @@ def _text_body(purpose: str, value: str) -> Data:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
 
 
-def _describe_provenance(
-    item: Data, found: list[Provenance], single_source: bool, documents: dict[str, Data]
-) -> str:
+def _describe_provenance(item: Data, facts: NoteFacts, documents: dict[str, Data]) -> str:
     """The provenance in words, for Web Annotation clients that know no ``reader:`` terms."""
     lines = []
-    attribution = attribute(item["claim"])
-    if attribution:
-        lines.append(f"Attributed to: {attribution.describe()}")
-    for evidence, provenance in zip(item["evidence"], found, strict=True):
+    if facts.attribution:
+        lines.append(f"Attributed to: {facts.attributed_to()}")
+    for evidence, provenance in zip(item["evidence"], facts.counterparts, strict=True):
         other = source_name(documents.get(evidence["target"]["document_id"], {}))
         details = [provenance.independence()]
         details += ["differs: " + c.describe() for c in provenance.conflicts]
         lines.append(f"{other}: {'; '.join(details)}")
-    if item["evidence"] and single_source:
+    if item["evidence"] and facts.single_source:
         lines.append("Rests on a single upstream source.")
     return "\n".join(lines)
 

@@ -14,15 +14,7 @@ import re
 from collections import Counter
 
 from reader.core.annotation import to_jsonld
-from reader.core.attribution import attribute
-from reader.core.note_facts import (
-    Data,
-    counterpart_provenance,
-    provenance_data,
-    single_source,
-    source_name,
-)
-from reader.core.provenance import Provenance
+from reader.core.note_facts import Data, NoteFacts, note_facts, provenance_data, source_name
 
 EXPORT_FORMAT = "reader-notes-export"
 EXPORT_VERSION = 1
@@ -50,8 +42,8 @@ def to_json(data: Data) -> str:
     """Everything, losslessly: the format ``reader import`` reads back.
 
     ``provenance`` (by annotation id) is derived from the texts on every export and is not
-    read back: the claim's attribution, and per counterpart its attribution, independence
-    and conflicting details.
+    read back: the claim's attribution (its paragraph's when it names none), and per
+    counterpart its attribution, independence and conflicting details.
     """
     payload = {
         "format": EXPORT_FORMAT,
@@ -59,7 +51,7 @@ def to_json(data: Data) -> str:
         "documents": data["documents"],
         "annotations": data["annotations"],
         "provenance": {
-            item["id"]: provenance_data(item, counterpart_provenance(item))
+            item["id"]: provenance_data(item, note_facts(item, data.get("contexts")))
             for item in data["annotations"]
         },
     }
@@ -75,7 +67,8 @@ def to_csv(data: Data) -> str:
     for item in data["annotations"]:
         document = documents.get(item["document_id"], {})
         sources = [documents.get(e["target"]["document_id"], {}) for e in item["evidence"]]
-        found = counterpart_provenance(item)
+        facts = note_facts(item, data.get("contexts"))
+        found = facts.counterparts
         writer.writerow(
             [
                 item["id"],
@@ -91,7 +84,7 @@ def to_csv(data: Data) -> str:
                 item["created"],
                 item["updated"],
                 "yes" if item.get("orphaned") else "no",
-                _cell(attribute(item["claim"]).describe()),
+                _cell(facts.attributed_to()),
                 _cell("; ".join(p.independence() for p in found)),
                 _cell("; ".join(c.describe() for p in found for c in p.conflicts)),
             ]
@@ -124,10 +117,10 @@ def to_markdown(data: Data) -> str:
         f"| **all** | {totals['corroborated']} | {totals['contested']} | {totals['note']} |"
     )
     # Comparing a claim with its counterparts is the costly part: once per note.
-    found = {id(item): counterpart_provenance(item) for item in items}
+    facts = {id(item): note_facts(item, data.get("contexts")) for item in items}
     corroborated = [i for i in items if i["status"] == "corroborated"]
     if corroborated:
-        single = sum(1 for i in corroborated if single_source(i, found[id(i)]))
+        single = sum(1 for i in corroborated if facts[id(i)].single_source)
         lines += [
             "",
             f"{single} of {len(corroborated)} corroborated claims rest on a single upstream "
@@ -146,21 +139,18 @@ def to_markdown(data: Data) -> str:
         if group:
             lines += ["", f"## {title}", ""]
             for item in group:
-                lines += _markdown_claim(item, found[id(item)], documents)
+                lines += _markdown_claim(item, facts[id(item)], documents)
     return "\n".join(lines) + "\n"
 
 
-def _markdown_claim(
-    item: Data, counterparts: list[Provenance], documents: dict[str, Data]
-) -> list[str]:
+def _markdown_claim(item: Data, facts: NoteFacts, documents: dict[str, Data]) -> list[str]:
     source = source_name(documents.get(item["document_id"], {}))
     lines = [_quote(item["claim"]), ">", f"> — {_escape(source)}", ""]
-    attribution = attribute(item["claim"])
-    if attribution:
-        lines += [f"Attributed to: {_escape(attribution.describe())}", ""]
+    if facts.attribution:
+        lines += [f"Attributed to: {_escape(facts.attributed_to())}", ""]
     if item["note"]:
         lines += ["**Note:**", "", _quote(item["note"]), ""]
-    for evidence, found in zip(item["evidence"], counterparts, strict=True):
+    for evidence, found in zip(item["evidence"], facts.counterparts, strict=True):
         other = source_name(documents.get(evidence["target"]["document_id"], {}))
         exact = evidence["target"]["quote"]["exact"]
         lines.append(

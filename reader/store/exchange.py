@@ -11,23 +11,42 @@ from typing import Any
 from reader.core.errors import DocumentError
 from reader.core.export import EXPORT_FORMAT
 from reader.core.loading import load_document
+from reader.core.model import Document
+from reader.core.note_facts import Data, attribution_data
+from reader.core.provenance import paragraph_attribution
+from reader.store.anchoring import anchor
 from reader.store.errors import StoreError
-from reader.store.model import Annotation
+from reader.store.model import Annotation, Evidence
 from reader.store.notes import NotesStore
 
 
 def export_data(store: NotesStore) -> dict[str, Any]:
-    """Documents and notes as plain data; a note whose text cannot be found is ``orphaned``."""
+    """Documents and notes as plain data; a note whose text cannot be found is ``orphaned``.
+
+    ``contexts`` gives, by note id, the sources named in the paragraphs of the claim and of
+    each counterpart, as the detail panel shows them, where the documents can be read.
+    """
     documents = store.documents()
-    placed: set[str] = set()
+    loaded: dict[str, Document] = {}  # by stored id: the file at that document's path
+    by_path: dict[str, Document | None] = {}
     for document in documents:
-        try:
-            loaded = load_document(document.path)
-        except DocumentError:
-            continue  # the file is gone or unreadable: its notes cannot be placed
-        for attached in store.attach(loaded.id, str(loaded.path), loaded.text):
+        if document.path not in by_path:
+            try:
+                by_path[document.path] = load_document(document.path)
+            except DocumentError:
+                by_path[document.path] = None  # gone or unreadable: its notes cannot be placed
+        found = by_path[document.path]
+        if found is not None:
+            loaded[document.id] = found
+    placed: dict[str, Data] = {}
+    for current in {id(d): d for d in loaded.values()}.values():
+        for attached in store.attach(current.id, str(current.path), current.text):
             if attached.anchor.status != "orphan":
-                placed.add(attached.annotation.id)
+                item = attached.annotation
+                placed[item.id] = {
+                    "claim": _paragraph_sources(current, attached.anchor.start),
+                    "counterparts": [_counterpart_sources(e, loaded) for e in item.evidence],
+                }
     return {
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title, "metadata": d.metadata}
@@ -36,7 +55,24 @@ def export_data(store: NotesStore) -> dict[str, Any]:
         "annotations": [
             {**a.to_dict(), "orphaned": a.id not in placed} for a in store.annotations()
         ],
+        "contexts": placed,
     }
+
+
+def _counterpart_sources(evidence: Evidence, loaded: dict[str, Document]) -> list[Data] | None:
+    document = loaded.get(evidence.target.document_id)
+    if document is None:
+        return None
+    found = anchor(evidence.target, document.text)
+    return None if found.status == "orphan" else _paragraph_sources(document, found.start)
+
+
+def _paragraph_sources(document: Document, offset: int) -> list[Data] | None:
+    """The sources named in the paragraph of the passage at ``offset``."""
+    passage = document.passage_at(offset)
+    if passage is None:
+        return None
+    return attribution_data(paragraph_attribution(document, passage.index))
 
 
 @dataclass
