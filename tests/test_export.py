@@ -33,12 +33,7 @@ BIG = ("A long note. " * 8000)[:100_000]
 @pytest.fixture
 def case(tmp_path: Path) -> Path:
     """A folder with the sample documents and a notes file with three notes."""
-    for source in (NEWSWEEK, STRIPES):
-        shutil.copy(source, tmp_path / source.name)
-    a, b = load_document(tmp_path / NEWSWEEK.name), load_document(tmp_path / STRIPES.name)
-    store = NotesStore(tmp_path / "reader-notes.json")
-    for d in (a, b):
-        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+    store, a, b = _sample_case(tmp_path)
 
     def target(document: Document, index: int) -> Target:
         p = document.passages[index]
@@ -54,6 +49,17 @@ def case(tmp_path: Path) -> Path:
     ).result()
     store.close()
     return tmp_path
+
+
+def _sample_case(folder: Path) -> tuple[NotesStore, Document, Document]:
+    """The two sample documents copied into ``folder``, known to a new notes file there."""
+    for source in (NEWSWEEK, STRIPES):
+        shutil.copy(source, folder / source.name)
+    a, b = load_document(folder / NEWSWEEK.name), load_document(folder / STRIPES.name)
+    store = NotesStore(folder / "reader-notes.json")
+    for d in (a, b):
+        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+    return store, a, b
 
 
 def data_of(case: Path) -> dict[str, object]:
@@ -256,12 +262,7 @@ def test_every_format_carries_attribution_independence_and_conflicts(case: Path)
 def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
     tmp_path: Path,
 ) -> None:
-    for source in (NEWSWEEK, STRIPES):
-        shutil.copy(source, tmp_path / source.name)
-    a, b = load_document(tmp_path / NEWSWEEK.name), load_document(tmp_path / STRIPES.name)
-    store = NotesStore(tmp_path / "reader-notes.json")
-    for d in (a, b):
-        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+    store, a, b = _sample_case(tmp_path)
     # "The soldiers were stationed ..." names no source; its paragraph credits Suspilne.
     claim, other = a.passages[2], b.passages[5]
     evidence = Evidence(Target.from_span(b.id, b.text, other.start, other.end), 37.9, "strong")
