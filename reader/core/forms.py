@@ -85,27 +85,26 @@ def _may_hold_phrase(chunks: list[str], summaries: list[_Summary]) -> bool:
     """Whether a complex preposition may be among the tokens: its content word stands between
     the word that leads it and the final preposition. A chunk of more tokens may hold it all."""
     for index in compress(range(len(chunks)), map(_CORE, summaries)):
-        core = _edge_norms(chunks[index])
+        core = _chunk_norms(chunks[index])
         if core is None or len(core) > 1:
             return True
-        following = _edge_norms(chunks[index + 1]) if index + 1 < len(chunks) else ("",)
+        following = _chunk_norms(chunks[index + 1]) if index + 1 < len(chunks) else ("",)
         if following is not None and following[0] not in PHRASE_FINALS:
             continue
         leads = PHRASE_CORES[core[0]]
         if leads is None:
             return True
-        preceding = _edge_norms(chunks[index - 1]) if index else ("",)
+        preceding = _chunk_norms(chunks[index - 1]) if index else ("",)
         if preceding is None or preceding[-1] in leads:
             return True
     return False
 
 
-def _edge_norms(chunk: str) -> tuple[str, ...] | None:
-    """The norms of a chunk's tokens, or None for a chunk of none or more than two."""
+def _chunk_norms(chunk: str) -> tuple[str, ...] | None:
+    """The norms of a chunk's tokens, or None for a chunk without any."""
     if chunk.isalpha():
         return (normal_word(chunk),)
-    pieces = chunk_pieces(chunk)[0]
-    return tuple(piece[0] for piece in pieces) if 0 < len(pieces) <= 2 else None
+    return tuple(piece[0] for piece in chunk_pieces(chunk)[0]) or None
 
 
 class _Summary(NamedTuple):
