@@ -181,3 +181,20 @@ def score_seeds(
         unmatched_linked=[quote for quote in unmatched if quote in linked],
         missed_strong=[pair for pair in strong if pair not in found],
     )
+
+
+def seed_margin() -> tuple[float, float]:
+    """How far apart the threshold must fall on the seeds: the score of the weakest strong pair
+    and the best score of any pair with a sentence the gold leaves unmatched (scored with no
+    threshold)."""
+    gold = load_seed_gold()
+    doc_a, doc_b = seed_documents()
+    matches = match_documents([doc_a, doc_b], MatchSettings(min_score=0.0)).matches
+    scores = {
+        (doc_a.text[m.a.start : m.a.end], doc_b.text[m.b.start : m.b.end]): m.score for m in matches
+    }
+    strong = [tuple(pair) for pair in gold["strong"]]  # type: ignore[attr-defined]
+    unmatched = set(gold["unmatched_a"]) | set(gold["unmatched_b"])  # type: ignore[call-overload]
+    weakest = min(scores.get(pair, 0.0) for pair in strong)
+    best = max((s for (a, b), s in scores.items() if a in unmatched or b in unmatched), default=0.0)
+    return weakest, best

@@ -12,6 +12,7 @@ from bench.evaluation import (
     score_baseline,
     score_reader,
     score_seeds,
+    seed_margin,
 )
 from reader.core.matching import DEFAULT_MIN_SCORE, MatchSettings
 
@@ -44,6 +45,8 @@ def main() -> int:
     print(f"  strong pairs found   {seeds.strong_found}/{seeds.strong_total}")
     print(f"  partial pairs found  {seeds.partial_found}/{seeds.partial_total}")
     print(f"  unmatched sentences linked: {len(seeds.unmatched_linked)}")
+    weakest, best = seed_margin()
+    print(f"  margin: weakest strong pair {weakest:.1f}, best unmatched sentence {best:.1f}")
     for quote in seeds.unmatched_linked:
         print(f"    - {quote[:100]}")
     for a, b in seeds.missed_strong:

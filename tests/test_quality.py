@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.evaluation import load_topics, score_baseline, score_reader, score_seeds
+from bench.evaluation import load_topics, score_baseline, score_reader, score_seeds, seed_margin
+from reader.core.matching import DEFAULT_MIN_SCORE
 
 
 def test_seeds_strong_pairs_found(eval_dir: Path) -> None:
@@ -16,6 +17,13 @@ def test_seeds_strong_pairs_found(eval_dir: Path) -> None:
 
 def test_seeds_no_unmatched_sentence_is_linked(eval_dir: Path) -> None:
     assert score_seeds().unmatched_linked == []
+
+
+def test_the_threshold_falls_between_the_seeds_strong_and_unmatched_scores(
+    eval_dir: Path,
+) -> None:
+    weakest, best = seed_margin()
+    assert weakest >= DEFAULT_MIN_SCORE > best
 
 
 def test_ecbplus_dev_beats_the_baseline(eval_dir: Path) -> None:
