@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import queue
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from reader.store.model import SCHEMA_VERSION, Annotation, now
 from reader.store.records import NotesDB, Records
 from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries, write_atomically
 from reader.store.validation import APP, inspect
+from reader.store.write_queue import WriteQueue
 
 Operation = Callable[["_Tables"], Any]
 
@@ -92,8 +91,7 @@ class NotesStore:
         self._settings: dict[str, Any] = self._tables.meta.get("settings") or {}
         # What the batch being written will change in the snapshot, once it is on disk.
         self._pending: list[tuple[str, str, Annotation | StoredDocument | None]] = []
-        self._queue: queue.Queue[tuple[Operation, Future[Any]] | None] = queue.Queue()
-        self._writer: threading.Thread | None = None
+        self._writes: WriteQueue[Operation] = WriteQueue(self._write, "notes-writer")
         self._closed = False
         atexit.register(self.close)
 
@@ -194,20 +192,15 @@ class NotesStore:
 
     def flush(self, timeout: float | None = None) -> None:
         """Wait until every queued write is on disk or has failed."""
-        if self._writer is None:
-            return
-        marker: Future[None] = Future()
-        self._queue.put((lambda tables: None, marker))
-        marker.result(timeout)
+        if self._writes.started:
+            self._writes.put(lambda tables: None).result(timeout)
 
     def close(self) -> None:
         """Write what is queued, stop the writer thread and release the lock."""
         if self._closed:
             return
         self._closed = True
-        if self._writer is not None:
-            self._queue.put(None)
-            self._writer.join()
+        self._writes.stop()
         self._db.close()
         if self._lock.is_locked:
             self._lock.release()
@@ -227,36 +220,15 @@ class NotesStore:
         if self._closed:
             future.set_exception(StoreError(f"{self.path}: the notes store is closed"))
             return future
-        if self._writer is None:
-            self._writer = threading.Thread(
-                target=self._write_loop, name="notes-writer", daemon=True
-            )
-            self._writer.start()
-        self._queue.put((operation, future))
-        return future
+        return self._writes.put(operation)
 
-    def _write_loop(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            batch = [item]
-            stop = False
-            while not self._queue.empty():  # everything queued meanwhile goes in one write
-                more = self._queue.get_nowait()
-                if more is None:
-                    stop = True
-                    break
-                batch.append(more)
-            try:
-                self._apply(batch)
-            except BaseException as error:  # never leave a caller waiting for ever
-                self._pending.clear()
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-            if stop:
-                return
+    def _write(self, batch: list[tuple[Operation, Future[Any]]]) -> None:
+        """On the writer thread: one batch, one write."""
+        try:
+            self._apply(batch)
+        except BaseException:
+            self._pending.clear()  # the write queue fails the batch's Futures
+            raise
 
     def _apply(self, batch: list[tuple[Operation, Future[Any]]]) -> None:
         results: list[tuple[Future[Any], Any, BaseException | None]] = []
