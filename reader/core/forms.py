@@ -102,8 +102,6 @@ def _may_hold_phrase(chunks: list[str], summaries: list[_Summary]) -> bool:
 
 def _chunk_norms(chunk: str) -> tuple[str, ...] | None:
     """The norms of a chunk's tokens, or None for a chunk without any."""
-    if chunk.isalpha():
-        return (normal_word(chunk),)
     return tuple(piece[0] for piece in chunk_pieces(chunk)[0]) or None
 
 
