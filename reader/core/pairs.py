@@ -164,14 +164,12 @@ def score_pairs(
         # Even sharing every unseen token, can the pair reach the threshold?
         bound = seen + np.minimum(index.unseen[a], index.unseen[b])
         floor = scoring.min_score - 0.05
-        keep = 100 * bound * (1 / (total_a + total_b) + 0.5 / smaller) + lift >= floor
+        keep = _overlap_score(bound, total_a, total_b, smaller) + lift >= floor
         a, b, seen, shared, lift = a[keep], b[keep], seen[keep], shared[keep], lift[keep]
         total_a, total_b, smaller = total_a[keep], total_b[keep], smaller[keep]
         common_weight, common_shared = index.common_overlap(a, b)
         evidence = shared.astype(np.int64) + common_shared
-        # Dice rewards the same claim told at the same length; containment, a sentence that
-        # one longer sentence in the other article covers whole.
-        score = 50 * (seen + common_weight) * (2 / (total_a + total_b) + 1 / smaller)
+        score = _overlap_score(seen + common_weight, total_a, total_b, smaller)
         # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
         score = np.where(evidence < scoring.min_shared, score * scoring.single_word_factor, score)
         lifted = _round_tenths(score + lift)
@@ -182,6 +180,12 @@ def score_pairs(
             lifted=lifted[keep].tolist(),
             score=score[keep].tolist(),
         )
+
+
+def _overlap_score(shared: Floats, total_a: Floats, total_b: Floats, smaller: Floats) -> Floats:
+    """0-100 from the shared weight: half weighted Dice, which rewards the same claim told at
+    the same length, half containment, a sentence that one longer sentence covers whole."""
+    return 50 * shared * (2 / (total_a + total_b) + 1 / smaller)
 
 
 def _round_tenths(values: Floats) -> Floats:
