@@ -27,19 +27,14 @@ def export_data(store: NotesStore) -> dict[str, Any]:
     each counterpart, as the detail panel shows them, where the documents can be read.
     """
     documents = store.documents()
-    loaded: dict[str, Document] = {}  # by stored id: the file at that document's path
-    by_path: dict[str, Document | None] = {}
-    for document in documents:
-        if document.path not in by_path:
-            try:
-                by_path[document.path] = load_document(document.path)
-            except DocumentError:
-                by_path[document.path] = None  # gone or unreadable: its notes cannot be placed
-        found = by_path[document.path]
-        if found is not None:
-            loaded[document.id] = found
+    # Each file once, though several versions of it may be stored; by stored id, the file now
+    # at that version's path.
+    by_path = {path: _readable(path) for path in dict.fromkeys(d.path for d in documents)}
+    loaded = {d.id: found for d in documents if (found := by_path[d.path]) is not None}
     placed: dict[str, Data] = {}
-    for current in {id(d): d for d in loaded.values()}.values():
+    for current in by_path.values():
+        if current is None:
+            continue  # gone or unreadable: its notes cannot be placed
         for attached in store.attach(current.id, str(current.path), current.text):
             if attached.anchor.status != "orphan":
                 item = attached.annotation
@@ -57,6 +52,13 @@ def export_data(store: NotesStore) -> dict[str, Any]:
         ],
         "contexts": placed,
     }
+
+
+def _readable(path: str) -> Document | None:
+    try:
+        return load_document(path)
+    except DocumentError:
+        return None
 
 
 def _counterpart_sources(evidence: Evidence, loaded: dict[str, Document]) -> list[Data] | None:
