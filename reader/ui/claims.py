@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.model import Document
 from reader.store.model import Annotation
 
 Key = tuple[int, int]  # (document index, passage index)
@@ -20,9 +19,3 @@ class TagBook:
     def tags(self, doc: int) -> dict[int, str]:
         """Status by passage for one document."""
         return {p: a.status for (d, p), a in self.by_passage.items() if d == doc and a.status}
-
-    @staticmethod
-    def passage_of(document: Document, start: int) -> int | None:
-        """The passage holding an anchored offset."""
-        found = document.passage_at(start)
-        return found.index if found else None

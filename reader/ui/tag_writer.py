@@ -45,11 +45,11 @@ class TagWriter:
             for attached in self.store.attach(document.id, str(document.path), document.text):
                 passage = None
                 if attached.anchor.status != "orphan":
-                    passage = TagBook.passage_of(document, attached.anchor.start)
+                    passage = document.passage_at(attached.anchor.start)
                 if passage is None:
                     self.book.orphans.append(attached.annotation)
                 else:
-                    self.book.by_passage[(index, passage)] = attached.annotation
+                    self.book.by_passage[(index, passage.index)] = attached.annotation
         return len(self.book.orphans)
 
     def tag(self, key: Key, status: Status, evidence: tuple[Evidence, ...]) -> bool:
