@@ -324,3 +324,22 @@ def test_atomic_writes_keep_the_file_permissions(db: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_failed_write_does_not_rotate_the_backups(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(db)
+    for n in range(3):
+        store.save(annotation(f"v{n}")).result(10)
+    before = {path.name: path.read_bytes() for path in store.backups()}
+
+    def no_space(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    for n in range(3):
+        assert isinstance(store.save(annotation(f"lost{n}")).exception(10), WriteFailed)
+    monkeypatch.undo()
+    assert {path.name: path.read_bytes() for path in store.backups()} == before
+    store.close()

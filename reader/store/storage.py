@@ -56,8 +56,17 @@ def fsync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def write_atomically(path: Path, payload: bytes, fault: FaultHook | None = None) -> None:
-    """Write bytes to path so that a crash at any moment leaves the old or the new content."""
+def write_atomically(
+    path: Path,
+    payload: bytes,
+    fault: FaultHook | None = None,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write bytes to path so that a crash at any moment leaves the old or the new content.
+
+    ``before_replace`` runs once the new content is safely on disk and before it replaces the
+    old: a write that fails (a full disk) never gets that far, so nothing else changes.
+    """
     descriptor, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
     temp = Path(temp_name)
     try:
@@ -70,6 +79,8 @@ def write_atomically(path: Path, payload: bytes, fault: FaultHook | None = None)
             os.fsync(handle.fileno())
         if fault:
             fault("synced")
+        if before_replace:
+            before_replace()
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -158,8 +169,7 @@ class AtomicJSONStorage(Storage):
         self.check_unchanged()
         payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
         try:
-            self._rotate_backups()
-            write_atomically(self.path, payload, self.fault)
+            write_atomically(self.path, payload, self.fault, before_replace=self._rotate_backups)
         except ExternalChange:
             raise
         except OSError as error:
@@ -168,21 +178,30 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self._signature = self._stat()
 
+    def replace_file(self, payload: bytes) -> None:
+        """Put other content in place of the file (a restored backup), keeping it as a backup."""
+        self.check_unchanged()
+        write_atomically(self.path, payload, before_replace=self._rotate_backups)
+
     def _rotate_backups(self) -> None:
+        """Keep the current file as the newest backup, shifting the older ones down.
+
+        The newest backup is made first: if that fails (no space for a copy), no backup moves.
+        """
         if not self.backups or self._signature is None:
             return
         paths = self.backup_paths()
+        newest = paths[0].with_name(paths[0].name + ".new")
+        with contextlib.suppress(FileNotFoundError):
+            newest.unlink()
+        try:
+            os.link(self.path, newest)  # the old version stays reachable, at no copying cost
+        except OSError:
+            write_atomically(newest, self.path.read_bytes())
         for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1]), strict=True):
             if newer.exists():
                 os.replace(newer, older)
-        link = paths[0].with_name(paths[0].name + ".new")
-        with contextlib.suppress(FileNotFoundError):
-            link.unlink()
-        try:
-            os.link(self.path, link)  # the old version stays reachable, at no copying cost
-        except OSError:
-            write_atomically(link, self.path.read_bytes())
-        os.replace(link, paths[0])
+        os.replace(newest, paths[0])
 
     def _reload(self) -> None:
         """Forget what memory holds beyond the file: after a failed write, disk is the truth."""
