@@ -125,10 +125,17 @@ def _open_command(argv: list[str]) -> int:
                 )
         from reader.ui.app import ReaderApp
 
-        ReaderApp(documents, store, _keymap(options.keys)).run()
+        app = ReaderApp(documents, store, _keymap(options.keys))
+        app.run()
     finally:
         if store is not None:
             store.close()
+    lost = app.workstation.writer.not_saved()
+    if store is not None and lost:
+        from reader.store.exchange import unsaved_report
+
+        sys.stderr.write(unsaved_report(store, lost))
+        return 1
     return 0
 
 

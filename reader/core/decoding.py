@@ -94,6 +94,22 @@ def sanitize(text: str) -> str:
     return text.translate(_CONTROL_MAP)
 
 
+# One line of a status bar, a title or a message: line breaks shown, not obeyed.
+_LINE_MAP: dict[int, str] = {**_CONTROL_MAP, 0x0A: "\u2424", 0x09: " "}
+
+
+def sanitize_line(text: str) -> str:
+    """Like ``sanitize``, for text shown on one line (names, paths, titles, messages)."""
+    return text.translate(_LINE_MAP)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """At most ``limit`` characters of a text, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reader.core.decoding import sanitize
 from reader.core.errors import DocumentError
-from reader.core.export import EXPORT_FORMAT
+from reader.core.export import EXPORT_FORMAT, EXPORT_VERSION
 from reader.core.loading import load_document
 from reader.core.model import Document
 from reader.core.note_facts import Data, attribution_data
@@ -136,3 +137,31 @@ def import_notes(store: NotesStore, data: dict[str, Any], dry_run: bool = False)
     if incoming and not dry_run:
         store.commit(incoming).result()
     return report
+
+
+def unsaved_report(store: NotesStore, lost: dict[str, Annotation | None]) -> str:
+    """What to print when changes could not be saved: the lost tags and notes as a JSON
+    export that ``reader import`` takes back, and the deletions that did not happen."""
+    kept = [wanted for wanted in lost.values() if wanted is not None]
+    undeleted = [key for key, wanted in lost.items() if wanted is None]
+    lines = [
+        f"reader: {len(lost)} change(s) could NOT be saved to {store.path}.",
+    ]
+    if undeleted:
+        lines.append(f"  still in the notes file although removed: {', '.join(undeleted)}")
+    if kept:
+        payload = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "documents": [
+                {"id": d.id, "path": d.path, "title": d.title, "metadata": d.metadata}
+                for d in store.documents()
+            ],
+            "annotations": [a.to_dict() for a in kept],
+        }
+        lines.append(
+            "  the tags and notes follow as a JSON export: save the JSON below to a file and "
+            f"run 'reader import FILE --db {store.path}' once the disk has space"
+        )
+        lines.append(json.dumps(payload, ensure_ascii=True, indent=1))
+    return sanitize("\n".join(lines)) + "\n"

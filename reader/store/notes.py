@@ -16,7 +16,7 @@ from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.migrations import migrate
 from reader.store.model import SCHEMA_VERSION, Annotation, now
 from reader.store.records import NotesDB, Records
-from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries, write_atomically
+from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries
 from reader.store.validation import APP, inspect
 from reader.store.write_queue import WriteQueue
 
@@ -191,9 +191,9 @@ class NotesStore:
         return self._submit(operation)
 
     def flush(self, timeout: float | None = None) -> None:
-        """Wait until every queued write is on disk or has failed."""
+        """Wait until every queued write is on disk or has failed (each Future says which)."""
         if self._writes.started:
-            self._writes.put(lambda tables: None).result(timeout)
+            self._writes.put(lambda tables: None).exception(timeout)
 
     def close(self) -> None:
         """Write what is queued, stop the writer thread and release the lock."""
@@ -297,8 +297,6 @@ def restore_backup(path: Path | str, backup: Path | str) -> None:
     try:
         if store.read_only:
             raise ReadOnlyStore(store.notice or f"{target} is open in another reader")
-        store._storage.check_unchanged()
-        store._storage._rotate_backups()
-        write_atomically(target, payload)
+        store._storage.replace_file(payload)
     finally:
         store.close()

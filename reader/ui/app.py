@@ -9,8 +9,10 @@ from typing import Any, ClassVar
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from reader.core.decoding import sanitize_line
 from reader.core.model import Document
 from reader.store.notes import NotesStore
 from reader.ui.screens.workstation import Workstation
@@ -38,13 +40,56 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if store is not None:
             mode = " (read-only)" if store.read_only else ""
-            self.sub_title = f"notes: {store.path}{mode}"
+            self.sub_title = sanitize_line(f"notes: {store.path}{mode}")
+        self.workstation = Workstation(self.documents, self.store)
+        self._quit_with_unsaved = False
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The workstation is the first screen: no key is read before it exists."""
+        return self.workstation
 
     def on_mount(self) -> None:
-        """Open the workstation and show any notice about the notes file."""
-        self.push_screen(Workstation(self.documents, self.store))
+        """Show any notice about the notes file."""
         if self.store is not None and self.store.notice:
-            self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
+            self.notify(self.store.notice, severity="warning", timeout=10)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification, from any screen or widget, as plain text on one line.
+
+        Messages carry file names, notes and errors, which can hold ``[markup]`` and terminal
+        escape sequences: they are never parsed as markup and never reach the terminal raw.
+        """
+        super().notify(
+            sanitize_line(message),
+            title=sanitize_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    async def action_quit(self) -> None:
+        """Quit; with changes that could not be saved, first say so, and quit on a second q."""
+        writer = self.workstation.writer
+        if not writer.failing or self._quit_with_unsaved:
+            self.exit()
+            return
+        self._quit_with_unsaved = True
+        writer.retry()
+        self.notify(
+            f"{writer.failing} change(s) are NOT saved ({writer.last_error}). They are "
+            "retried every few seconds. Press q again to quit anyway: they will be "
+            "printed when reader ends, so that nothing is lost silently.",
+            severity="error",
+            timeout=20,
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, plus every workstation action that applies now."""

@@ -1,10 +1,11 @@
 """Tags and notes on their way to the notes file: written through the store, kept for undo,
-and counted until the store says they are on disk."""
+and held as unsaved, and retried, until the store says they are on disk."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any
 
 from reader.core.model import Document
@@ -13,29 +14,51 @@ from reader.store.notes import NotesStore
 from reader.ui.claims import Key, TagBook
 
 
+@dataclass(frozen=True)
+class WriteOutcome:
+    """How one write of one annotation ended: ``error`` is None when it is on disk."""
+
+    annotation_id: str
+    generation: int
+    error: BaseException | None
+
+
 class TagWriter:
-    """Changes the tags of the open documents; ``on_written`` hears each write's outcome
-    (None when it is on disk), from the store's thread."""
+    """Changes the tags of the open documents; ``on_written`` hears each write's outcome,
+    from the store's thread.
+
+    Every change is the wanted state of one annotation (None: deleted). It stays in
+    ``unsaved`` until a write of that state, or of a later one, is on disk; a failed write
+    (a full disk) is written again by ``retry``, so nothing is acknowledged that is not saved.
+    """
 
     def __init__(
         self,
         documents: list[Document],
         store: NotesStore | None,
         book: TagBook,
-        on_written: Callable[[BaseException | None], None],
+        on_written: Callable[[WriteOutcome], None],
     ) -> None:
         self.documents = documents
         self.store = store
         self.book = book
         self.on_written = on_written
         self.history: list[tuple[Key, Annotation | None, Annotation | None]] = []
-        self.unsaved = 0
+        self.unsaved: dict[str, Annotation | None] = {}
         self.last_error: str | None = None
+        self._generation = 0
+        self._latest: dict[str, int] = {}
+        self._failed: set[str] = set()
 
     @property
     def writable(self) -> bool:
         """Whether there is a notes file to write to."""
         return self.store is not None and not self.store.read_only
+
+    @property
+    def failing(self) -> int:
+        """How many changes failed to save and wait to be written again."""
+        return len(self._failed)
 
     def load(self) -> int:
         """Attach the saved tags to the open documents; return how many are orphaned."""
@@ -49,32 +72,33 @@ class TagWriter:
                 if passage is None:
                     self.book.orphans.append(attached.annotation)
                 else:
-                    self.book.by_passage[(index, passage.index)] = attached.annotation
+                    self.book.place((index, passage.index), attached.annotation, attached.anchor)
         return len(self.book.orphans)
 
     def tag(self, key: Key, status: Status, evidence: tuple[Evidence, ...]) -> bool:
         """Tag a claim; its counterparts are the tag's evidence."""
-        before = self.book.by_passage.get(key)
+        before = self.book.active(key)
         if before is not None:
-            after = before.changed(status=status, evidence=evidence)
+            after = before.changed(status=status, evidence=evidence, target=self.target(key))
         else:
             after = Annotation(self.target(key), status=status, evidence=evidence)
         return self.write(key, before, after)
 
     def untag(self, key: Key) -> bool:
         """Clear a claim's tag; a note on it stays."""
-        before = self.book.by_passage.get(key)
+        before = self.book.active(key)
         if before is None or before.status is None:
             return False
-        return self.write(key, before, before.changed(status=None) if before.note else None)
+        after = before.changed(status=None, target=self.target(key)) if before.note else None
+        return self.write(key, before, after)
 
     def set_note(self, key: Key, text: str, evidence: tuple[Evidence, ...]) -> bool:
         """Give a claim this note; an empty note on an untagged claim removes it."""
-        before = self.book.by_passage.get(key)
+        before = self.book.active(key)
         if before is not None:
             if text == before.note:
                 return False
-            after: Annotation | None = before.changed(note=text)
+            after: Annotation | None = before.changed(note=text, target=self.target(key))
         elif text:
             after = Annotation(self.target(key), note=text, evidence=evidence)
         else:
@@ -82,6 +106,13 @@ class TagWriter:
         if after is not None and not after.note and after.status is None:
             after = None
         return self.write(key, before, after)
+
+    def set_evidence(self, key: Key, evidence: tuple[Evidence, ...]) -> bool:
+        """Attach counterparts found after the claim was tagged (not an undoable change)."""
+        before = self.book.active(key)
+        if before is None or before.status is None or before.evidence == evidence:
+            return False
+        return self.write(key, before, before.changed(evidence=evidence), record=False)
 
     def undo(self) -> Key | None:
         """Undo the last change; return the claim it was on, or None if there is none."""
@@ -91,11 +122,36 @@ class TagWriter:
         self.write(key, after, before, record=False)
         return key
 
-    def written(self, error: BaseException | None) -> None:
-        """A write finished: count it, and keep its error to show."""
-        self.unsaved -= 1
-        if error is not None:
-            self.last_error = str(error)
+    def written(self, outcome: WriteOutcome) -> None:
+        """A write finished: the change is saved, or waits to be written again."""
+        if self._latest.get(outcome.annotation_id) != outcome.generation:
+            return  # a later write of this annotation decides
+        if outcome.error is None:
+            self.unsaved.pop(outcome.annotation_id, None)
+            self._failed.discard(outcome.annotation_id)
+            if not self._failed:
+                self.last_error = None
+        else:
+            self._failed.add(outcome.annotation_id)
+            self.last_error = str(outcome.error)
+
+    def retry(self) -> int:
+        """Write again every change whose last write failed; return how many."""
+        failed, self._failed = self._failed, set()
+        for annotation_id in failed:
+            self._submit(annotation_id, self.unsaved.get(annotation_id))
+        return len(failed)
+
+    def not_saved(self) -> dict[str, Annotation | None]:
+        """The wanted states that the notes file does not hold (after the store is closed,
+        the changes that were lost, to be reported)."""
+        if self.store is None:
+            return {}
+        return {
+            key: wanted
+            for key, wanted in self.unsaved.items()
+            if self.store.annotation(key) != wanted
+        }
 
     def target(self, key: Key) -> Target:
         """The claim as a W3C text target: its quote, context and offsets."""
@@ -109,17 +165,24 @@ class TagWriter:
         """Save ``after`` in place of ``before`` (None: nothing); return whether it wrote."""
         if self.store is None or not self.writable:
             return False
-        future: Future[Any]
-        if after is None:
-            if before is None:
-                return False
-            future = self.store.delete(before.id)
-            self.book.by_passage.pop(key, None)
-        else:
-            future = self.store.save(after)
-            self.book.by_passage[key] = after
+        if after is None and before is None:
+            return False
+        self.book.replace(key, before, after)
         if record:
             self.history.append((key, before, after))
-        self.unsaved += 1
-        future.add_done_callback(lambda done: self.on_written(done.exception()))
+        annotation_id = after.id if after is not None else before.id if before else ""
+        self._submit(annotation_id, after)
         return True
+
+    def _submit(self, annotation_id: str, wanted: Annotation | None) -> None:
+        assert self.store is not None
+        self._generation += 1
+        generation = self._latest[annotation_id] = self._generation
+        self.unsaved[annotation_id] = wanted
+        self._failed.discard(annotation_id)
+        future: Future[Any] = (
+            self.store.save(wanted) if wanted is not None else self.store.delete(annotation_id)
+        )
+        future.add_done_callback(
+            lambda done: self.on_written(WriteOutcome(annotation_id, generation, done.exception()))
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on, work
@@ -25,6 +26,7 @@ from reader.core.model import Document
 from reader.store.notes import NotesStore
 from reader.ui.claims import Key, TagBook
 from reader.ui.dialogs.pane_chooser import PaneChooser
+from reader.ui.screens.readiness import become_ready, when_ready
 from reader.ui.widgets.claim_matrix import MatrixPanel
 from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
@@ -74,6 +76,9 @@ class Reading(Screen[None]):
         # Matching waits for the first frame, so a long document is on screen before the
         # matcher's thread competes with the UI for the interpreter.
         self._painted = threading.Event()
+        # Keys that arrive before the panes are laid out wait for them (readiness.py).
+        self.ready = False
+        self.early_actions: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
         """Two panes, the matrix (hidden), the detail panel, search, status and the footer."""
@@ -95,6 +100,11 @@ class Reading(Screen[None]):
         left.focus()
         left.move_cursor(0)
         self._update_status()
+        self.call_after_refresh(self._become_ready)
+
+    def _become_ready(self) -> None:
+        become_ready(self)
+        self.refresh_bindings()
 
     def on_resize(self) -> None:
         """Below 100 columns the panes stack; below 30 rows the detail panel shrinks."""
@@ -171,6 +181,10 @@ class Reading(Screen[None]):
         view = self.focused_view
         self._follow(view, view.cursor)
         self._update_status()
+        self.after_matching()
+
+    def after_matching(self) -> None:
+        """What the screen does once matches are known (nothing, when only reading)."""
 
     @on(DocumentView.CursorMoved)
     def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
@@ -191,22 +205,26 @@ class Reading(Screen[None]):
         self._show_detail(doc, passage)
 
     def _show_detail(self, doc: int, passage: int) -> None:
+        versions = self.book.versions((doc, passage))
         self.query_one(DetailPanel).show_claim(
             self.documents,
             doc,
             passage,
-            self.book.by_passage.get((doc, passage)),
+            versions,
+            self.book.review_reason(versions[0]) if versions else None,
             self.claims.counterparts(doc, passage),
             self.matching,
         )
 
     # Moving.
 
+    @when_ready
     def action_move(self, step: int) -> None:
         """Move the cursor to the next or previous claim."""
         view = self.focused_view
         view.move_cursor(view.cursor + step)
 
+    @when_ready
     def action_next_match(self, step: int) -> None:
         """Move to the next or previous claim that has a counterpart in the other pane."""
         view = self.focused_view
@@ -219,6 +237,7 @@ class Reading(Screen[None]):
             passage += step
         self.notify("no further matched claim", timeout=2)
 
+    @when_ready
     def action_other_pane(self) -> None:
         """Focus the other pane."""
         other = self.other_view(self.focused_view)
@@ -228,6 +247,7 @@ class Reading(Screen[None]):
             for view in self.views:
                 view.refresh()
 
+    @when_ready
     def action_counterpart(self) -> None:
         """Jump to the claim's counterpart in the other pane; again for the next one."""
         view = self.focused_view
@@ -249,15 +269,18 @@ class Reading(Screen[None]):
 
     # Search.
 
+    @when_ready
     def action_search(self) -> None:
         """Open the search box for the focused pane."""
         self._search_view = self.focused_view
         self.query_one(SearchBar).open(self._search_view.document)
 
+    @when_ready
     def action_close_search(self) -> None:
         """Close the search box."""
         self.query_one(SearchBar).close()
 
+    @when_ready
     def action_search_step(self, step: int) -> None:
         """Go to the next or previous hit."""
         self.query_one(SearchBar).step(step)
@@ -282,6 +305,7 @@ class Reading(Screen[None]):
 
     # Which documents the panes show.
 
+    @when_ready
     def action_choose_panes(self) -> None:
         """Pick which two of the open documents the panes show."""
 
@@ -323,7 +347,12 @@ class Reading(Screen[None]):
 
     @property
     def unsaved(self) -> int:
-        """Writes not yet on disk (reading writes nothing)."""
+        """Changes not yet on disk (reading writes nothing)."""
+        return 0
+
+    @property
+    def failing(self) -> int:
+        """Changes whose write failed (reading writes nothing)."""
         return 0
 
     @property
@@ -335,6 +364,7 @@ class Reading(Screen[None]):
         self.query_one(StatusLine).show(
             store=self.store,
             unsaved=self.unsaved,
+            failing=self.failing,
             last_error=self.last_error,
             progress=self.progress if self.matching else None,
             result=self.claims.result,

@@ -16,21 +16,23 @@ from reader.core.export import export
 from reader.core.model import Document
 from reader.store.errors import StoreError
 from reader.store.exchange import export_data
-from reader.store.model import Evidence, Status
+from reader.store.model import Annotation, Evidence, Status
 from reader.store.notes import NotesStore
 from reader.store.storage import write_atomically
 from reader.ui.claims import Key
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.dialogs.orphans import OrphansPanel
+from reader.ui.screens.readiness import when_ready
 from reader.ui.screens.reading import Reading
 from reader.ui.screens.workstation_bindings import WORKSTATION_BINDINGS
-from reader.ui.tag_writer import TagWriter
+from reader.ui.tag_writer import TagWriter, WriteOutcome
 from reader.ui.widgets.claim_matrix import MatrixPanel
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 
-_WRITE_ACTIONS = {"tag", "untag", "note", "undo"}
+_WRITE_ACTIONS = {"tag", "untag", "note", "undo", "next_version"}
+RETRY_SECONDS = 3
 _STORE_ACTIONS = {"export"}
 # What the keys do while the matrix has focus; the rest fall through to the grid.
 _MATRIX_ACTIONS = _WRITE_ACTIONS | _STORE_ACTIONS | {"matrix"}
@@ -48,9 +50,9 @@ class Workstation(Reading):
 
     @dataclass
     class Saved(Message):
-        """A write finished (``error`` is None when it is on disk)."""
+        """A write finished: on disk, or failed and waiting to be written again."""
 
-        error: BaseException | None
+        outcome: WriteOutcome
 
     @dataclass
     class Exported(Message):
@@ -65,12 +67,18 @@ class Workstation(Reading):
         self.last_export: Path | None = None
         # The pane whose document the matrix lists, while the matrix is open.
         self._matrix_view: DocumentView | None = None
+        # Claims tagged before matching finished: their evidence is attached when it does.
+        self._awaiting_evidence: set[Key] = set()
 
     def on_mount(self) -> None:
         """Attach the saved tags before the reading screen paints its panes."""
         orphans = self.writer.load()
-        if orphans:
-            self.notify(f"{orphans} note(s) no longer found in the text are kept: O lists them")
+        review = len(self.book.needs_review())
+        if orphans or review:
+            found = [f"{orphans} no longer found in the text"] if orphans else []
+            found += [f"{review} on text that changed, to confirm"] if review else []
+            self.notify(f"notes: {', '.join(found)}; O lists them", timeout=10)
+        self.set_interval(RETRY_SECONDS, self._retry_failed)
 
     def fallback_view(self) -> DocumentView:
         """Without a focused pane, keys act on the pane the open matrix lists."""
@@ -83,6 +91,8 @@ class Workstation(Reading):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Tag keys apply only when notes can be saved; typing in search is not a command."""
+        if not self.ready:
+            return True  # the action waits for the panes (readiness.py)
         if isinstance(self.focused, Input) and action != "close_search":
             return False
         in_matrix = self._matrix_view is not None and self.focused is not None
@@ -97,7 +107,10 @@ class Workstation(Reading):
         if action == "search_step":
             return bool(self.query_one(SearchBar).hits)
         if action == "orphans":
-            return bool(self.book.orphans)
+            return bool(self.book.orphans or self.book.needs_review())
+        if action == "next_version":
+            view = self.focused_view
+            return len(self.book.versions((self.doc_index(view), view.cursor))) > 1
         if action == "choose_panes":
             return len(self.documents) > 2
         if action in _WRITE_ACTIONS and not self.writer.writable:
@@ -108,6 +121,7 @@ class Workstation(Reading):
 
     # Notes.
 
+    @when_ready
     def action_export(self) -> None:
         """Choose a format and a path, then export in a worker."""
         if self.store is None:
@@ -141,22 +155,41 @@ class Workstation(Reading):
             self.last_export = message.path
             self.notify(f"exported to {message.path}", markup=False, timeout=10)
 
+    @when_ready
     def action_tag(self, status: Status) -> None:
         """Tag the claim under the cursor; its counterparts become the tag's evidence."""
         key = self._cursor_key()
         if self.writer.tag(key, status, self._evidence(key)):
+            if self.matching:
+                self._awaiting_evidence.add(key)
             self._written(key)
 
+    @when_ready
+    def action_next_version(self) -> None:
+        """Bring the claim's next annotation forward (a claim tagged twice, or imported)."""
+        key = self._cursor_key()
+        if self.book.cycle(key):
+            self._written(key)
+
+    def after_matching(self) -> None:
+        """Claims tagged while matching ran get their counterparts as evidence now."""
+        for key in sorted(self._awaiting_evidence):
+            self.writer.set_evidence(key, self._evidence(key))
+        self._awaiting_evidence.clear()
+        self._update_status()
+
+    @when_ready
     def action_untag(self) -> None:
         """Clear the claim's tag (a note on it stays)."""
         key = self._cursor_key()
         if self.writer.untag(key):
             self._written(key)
 
+    @when_ready
     def action_note(self) -> None:
         """Edit the claim's note in a modal editor."""
         key = self._cursor_key()
-        before = self.book.by_passage.get(key)
+        before = self.book.active(key)
 
         def done(text: str | None) -> None:
             if text is not None and self.writer.set_note(key, text, self._evidence(key)):
@@ -165,6 +198,7 @@ class Workstation(Reading):
         claim = self.documents[key[0]].passages[key[1]].text
         self.app.push_screen(NoteEditor(claim, before.note if before else ""), done)
 
+    @when_ready
     def action_undo(self) -> None:
         """Undo the last tag or note change."""
         key = self.writer.undo()
@@ -175,6 +209,7 @@ class Workstation(Reading):
 
     # The claim x source matrix.
 
+    @when_ready
     def action_matrix(self) -> None:
         """Open the matrix of the focused document's claims, or close it."""
         if self._matrix_view is not None:
@@ -228,16 +263,25 @@ class Workstation(Reading):
         view.focus()
         self._remember_panes()
 
+    @when_ready
     def action_orphans(self) -> None:
         """List the orphaned notes."""
-        self.app.push_screen(OrphansPanel(self.book.orphans))
+        self.app.push_screen(OrphansPanel(self.book.orphans, self._to_review()))
+
+    def _to_review(self) -> list[tuple[Annotation, str]]:
+        return [(a, self.book.review_reason(a) or "") for a in self.book.needs_review()]
 
     # Writing through the store.
 
     @property
     def unsaved(self) -> int:
-        """Writes not yet on disk."""
-        return self.writer.unsaved
+        """Changes not yet on disk."""
+        return len(self.writer.unsaved)
+
+    @property
+    def failing(self) -> int:
+        """Changes whose write failed, waiting to be written again."""
+        return self.writer.failing
 
     @property
     def last_error(self) -> str | None:
@@ -260,15 +304,26 @@ class Workstation(Reading):
         self._show_detail(*key)
         self._update_status()
 
-    def _post_saved(self, error: BaseException | None) -> None:
-        self.post_message(self.Saved(error))  # from the store's thread
+    def _post_saved(self, outcome: WriteOutcome) -> None:
+        self.post_message(self.Saved(outcome))  # from the store's thread
 
     def on_workstation_saved(self, message: Saved) -> None:
-        """Count the write as done, or tell the user it failed."""
-        self.writer.written(message.error)
-        if message.error is not None:
-            self.notify(f"not saved: {message.error}", severity="error", markup=False, timeout=15)
+        """Count the write as done, or tell the user it failed and will be retried."""
+        was_failing = self.writer.failing
+        self.writer.written(message.outcome)
+        if message.outcome.error is not None and not was_failing:
+            self.notify(
+                f"not saved, retrying every {RETRY_SECONDS} s: {message.outcome.error}",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
         self._update_status()
+
+    def _retry_failed(self) -> None:
+        if self.writer.failing:
+            self.writer.retry()
+            self._update_status()
 
     def _refresh_marks(self) -> None:
         super()._refresh_marks()

@@ -1,108 +1,94 @@
-"""The workstation's keys: each with an id (remappable by ``--keys``) and a tooltip."""
+"""The workstation's keys: each with an id (remappable by ``--keys``) and a tooltip.
+
+Every one is a priority binding, so the app runs it the moment the key is read. A key that is
+not a priority binding first travels through the focused widget and its parents, each a
+message queue of its own, while a priority key behind it runs at once: ``c j j`` typed fast
+would tag the claim two below the one under the cursor when ``c`` was pressed. ``check_action``
+lets a key through to the search box, the note editor or the matrix where it belongs there.
+"""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+
+def _key(
+    keys: str, action: str, description: str, id: str, tooltip: str, show: bool = True
+) -> Binding:
+    return Binding(keys, action, description, show=show, id=id, tooltip=tooltip, priority=True)
+
+
 WORKSTATION_BINDINGS: list[BindingType] = [
-    # Priority: the panes scroll on up/down by themselves, but here these walk the claims.
-    Binding("j,down", "move(1)", "Next", id="claim.next", tooltip="Next claim", priority=True),
-    Binding(
-        "k,up", "move(-1)", "Prev", id="claim.previous", tooltip="Previous claim", priority=True
-    ),
-    Binding(
+    _key("j,down", "move(1)", "Next", "claim.next", "Next claim"),
+    _key("k,up", "move(-1)", "Prev", "claim.previous", "Previous claim"),
+    _key(
         "right_square_bracket",
         "next_match(1)",
         "Next match",
-        id="claim.next_match",
-        tooltip="Next claim that has a match",
+        "claim.next_match",
+        "Next claim that has a match",
     ),
-    Binding(
+    _key(
         "left_square_bracket",
         "next_match(-1)",
         "Prev match",
-        id="claim.previous_match",
-        tooltip="Previous claim that has a match",
+        "claim.previous_match",
+        "Previous claim that has a match",
         show=False,
     ),
-    Binding(
-        "tab",
-        "other_pane",
-        "Other pane",
-        id="pane.other",
-        tooltip="Focus the other pane",
-        priority=True,
-    ),
-    Binding(
+    _key("tab", "other_pane", "Other pane", "pane.other", "Focus the other pane"),
+    _key(
         "enter",
         "counterpart",
         "Counterpart",
-        id="claim.counterpart",
-        tooltip="Jump to the counterpart in the other pane (again: the next one)",
+        "claim.counterpart",
+        "Jump to the counterpart in the other pane (again: the next one)",
     ),
-    Binding(
+    _key(
         "c",
         "tag('corroborated')",
         "Corroborated",
-        id="tag.corroborated",
-        tooltip="Tag the claim corroborated",
+        "tag.corroborated",
+        "Tag the claim corroborated",
     ),
-    Binding(
-        "x",
-        "tag('contested')",
-        "Contested",
-        id="tag.contested",
-        tooltip="Tag the claim contested",
-    ),
-    Binding("u", "untag", "Clear", id="tag.clear", tooltip="Clear the claim's tag"),
-    Binding("n", "note", "Note", id="tag.note", tooltip="Add or edit a note on the claim"),
-    Binding("z", "undo", "Undo", id="tag.undo", tooltip="Undo the last tag or note change"),
-    Binding("E", "export", "Export", id="notes.export", tooltip="Export the notes to a file"),
-    Binding("slash", "search", "Search", id="search.open", tooltip="Search the focused document"),
-    Binding(
-        "ctrl+n",
-        "search_step(1)",
-        "Next hit",
-        id="search.next",
+    _key("x", "tag('contested')", "Contested", "tag.contested", "Tag the claim contested"),
+    _key("u", "untag", "Clear", "tag.clear", "Clear the claim's tag"),
+    _key("n", "note", "Note", "tag.note", "Add or edit a note on the claim"),
+    _key(
+        "v",
+        "next_version",
+        "Next version",
+        "tag.next_version",
+        "Show and edit the claim's next annotation (when it has several)",
         show=False,
-        tooltip="Next search hit",
     ),
-    Binding(
+    _key("z", "undo", "Undo", "tag.undo", "Undo the last tag or note change"),
+    _key("E", "export", "Export", "notes.export", "Export the notes to a file"),
+    _key("slash", "search", "Search", "search.open", "Search the focused document"),
+    _key("ctrl+n", "search_step(1)", "Next hit", "search.next", "Next search hit", show=False),
+    _key(
         "ctrl+b",
         "search_step(-1)",
         "Previous hit",
-        id="search.previous",
+        "search.previous",
+        "Previous search hit",
         show=False,
-        tooltip="Previous search hit",
     ),
-    Binding(
-        "o",
-        "choose_panes",
-        "Panes",
-        id="panes.choose",
-        tooltip="Choose the documents in the panes",
-    ),
-    Binding(
+    _key("o", "choose_panes", "Panes", "panes.choose", "Choose the documents in the panes"),
+    _key(
         "m",
         "matrix",
         "Matrix",
-        id="matrix.toggle",
-        tooltip="Each claim of the focused document against every other (3+ documents)",
+        "matrix.toggle",
+        "Each claim of the focused document against every other (3+ documents)",
     ),
-    Binding(
+    _key(
         "O",
         "orphans",
         "Orphans",
-        id="notes.orphans",
+        "notes.orphans",
+        "List the notes whose text is no longer found",
         show=False,
-        tooltip="List the notes whose text is no longer found",
     ),
-    Binding(
-        "escape",
-        "close_search",
-        "Close search",
-        id="search.close",
-        show=False,
-        tooltip="Close the search box",
-    ),
+    _key("escape", "close_search", "Close search", "search.close", "Close the search box", False),
 ]

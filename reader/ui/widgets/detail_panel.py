@@ -8,9 +8,12 @@ from textual.widgets import Static
 from reader.core.align import align_words
 from reader.core.attribution import Attribution, attribute
 from reader.core.claims import Counterpart
+from reader.core.decoding import excerpt, sanitize, sanitize_line
 from reader.core.model import Document
 from reader.core.provenance import compare, paragraph_attribution
 from reader.store.model import Annotation
+
+NOTE_SHOWN = 2000  # characters of a note shown in the panel
 
 
 class DetailPanel(Static):
@@ -30,15 +33,21 @@ class DetailPanel(Static):
         documents: list[Document],
         doc: int,
         passage: int,
-        annotation: Annotation | None,
+        versions: list[Annotation],
+        review: str | None,
         counterparts: list[Counterpart],
         matching: bool,
     ) -> None:
-        """Render the claim, its tag and note, and each counterpart with the word difference."""
+        """Render the claim, its tag and note, and each counterpart with the word difference.
+
+        ``versions`` are the claim's annotations, the one the keys edit first; ``review`` says
+        why that one should be confirmed (its text changed), if it should.
+        """
         document = documents[doc]
+        annotation = versions[0] if versions else None
         text = document.passages[passage].text if document.passages else ""
         parts: list[Content | tuple[str, str] | str] = [
-            (f"{document.name}  ", "bold"),
+            (f"{sanitize_line(document.name)}  ", "bold"),
             (f"claim {passage + 1}/{len(document.passages)}\n", "dim"),
             text,
             "\n",
@@ -49,8 +58,17 @@ class DetailPanel(Static):
         if annotation is not None and annotation.status:
             mark = "✓ corroborated" if annotation.status == "corroborated" else "✗ contested"
             parts.append((f"\n{mark}", "bold"))
+        if review is not None and annotation is not None:
+            parts.append((f"\n⚠ to confirm: {review}; tagged as “", "bold"))
+            parts.extend(
+                [sanitize_line(excerpt(annotation.claim, 200)), ("” (c/x/u confirms)", "bold")]
+            )
         if annotation is not None and annotation.note:
-            parts.extend([("\nnote: ", "bold"), annotation.note])
+            parts.extend([("\nnote: ", "bold"), sanitize(excerpt(annotation.note, NOTE_SHOWN))])
+        if len(versions) > 1:
+            others = "; ".join(_version_summary(a) for a in versions[1:])
+            parts.append((f"\n{len(versions)} annotations on this claim (v: next): ", "bold"))
+            parts.append(sanitize_line(others))
         if matching:
             parts.append(("\nmatching…", "italic dim"))
         elif not counterparts:
@@ -91,6 +109,11 @@ class DetailPanel(Static):
                 parts.append(("\n    ⚠ differs: ", "bold"))
                 parts.append(flags)
         self.update(Content.assemble(*parts))
+
+
+def _version_summary(annotation: Annotation) -> str:
+    note = " ".join(annotation.note.split())
+    return f"{annotation.status or 'no tag'}" + (f", note “{excerpt(note, 60)}”" if note else "")
 
 
 def _source_line(text: str, context: Attribution | None) -> list[tuple[str, str] | str]:

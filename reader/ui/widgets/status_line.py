@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from reader.core.decoding import sanitize_line
 from reader.core.matching import MatchResult
 from reader.store.notes import NotesStore
 from reader.ui.claims import TagBook
@@ -24,6 +25,7 @@ class StatusLine(Static):
         *,
         store: NotesStore | None,
         unsaved: int,
+        failing: int,
         last_error: str | None,
         progress: float | None,
         result: MatchResult | None,
@@ -35,9 +37,9 @@ class StatusLine(Static):
             parts.append("notes: not saved (read without notes)")
         else:
             mode = " (read-only)" if store.read_only else ""
-            parts.append(f"notes: {store.path}{mode}")
-            if last_error:
-                parts.append("NOT SAVED: see message")
+            parts.append(sanitize_line(f"notes: {store.path}{mode}"))
+            if failing and last_error:
+                parts.append(sanitize_line(f"{failing} NOT SAVED, retrying: {last_error}"))
             else:
                 parts.append(f"saving {unsaved}…" if unsaved else "all saved")
         if progress is not None:
@@ -45,8 +47,11 @@ class StatusLine(Static):
         elif result is not None:
             strong = sum(1 for m in result.matches if m.strength == "strong")
             parts.append(f"{len(result.matches)} matches ({strong} strong)")
-        tags = [a.status for a in book.by_passage.values()]
+        tags = [a.status for a in book.all_placed()]
         parts.append(f"✓ {tags.count('corroborated')}  ✗ {tags.count('contested')}")
         if book.orphans:
             parts.append(f"{len(book.orphans)} orphaned notes")
+        review = len(book.needs_review())
+        if review:
+            parts.append(f"{review} to confirm (O)")
         self.update(" · ".join(parts))

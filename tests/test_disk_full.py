@@ -1,0 +1,114 @@
+"""A full disk in the workstation: unsaved changes stay visible, are retried, and are reported."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.loading import load_document
+from reader.store.notes import NotesStore
+from reader.ui.app import ReaderApp
+from reader.ui.screens.workstation import Workstation
+from reader.ui.widgets.status_line import StatusLine
+from tests.conftest import NEWSWEEK, STRIPES
+
+SIZE = (160, 45)
+
+
+def _no_space(descriptor: int) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _status(screen: Workstation) -> str:
+    return str(screen.query_one(StatusLine).render())
+
+
+async def test_failed_tags_stay_unsaved_are_retried_and_reported_at_quit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Workstation)
+        await pilot.press("j", "c")
+        store.flush(10)
+        await pilot.pause()
+        assert "all saved" in _status(screen)
+
+        monkeypatch.setattr(os, "fsync", _no_space)
+        await pilot.press("j", "x")
+        store.flush(10)
+        await pilot.pause()
+        assert screen.writer.failing == 1
+        assert "1 NOT SAVED, retrying" in _status(screen)
+        assert screen.book.tags(0) == {1: "corroborated", 2: "contested"}  # still shown
+
+        await pilot.press("q")  # a first q refuses to lose the change silently
+        await pilot.pause()
+        assert app.is_running
+        store.flush(10)
+        await pilot.pause()
+        assert screen.writer.failing == 1
+
+        monkeypatch.undo()  # space again: the retry saves it
+        screen._retry_failed()
+        store.flush(10)
+        await pilot.pause()
+        assert screen.writer.failing == 0
+        assert "all saved" in _status(screen)
+        assert "NOT SAVED" not in _status(screen)
+    store.close()
+    reopened = NotesStore(tmp_path / "notes.json", read_only=True)
+    assert sorted(a.status or "" for a in reopened.annotations()) == ["contested", "corroborated"]
+    reopened.close()
+
+
+async def test_quitting_twice_with_a_change_not_saved_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        monkeypatch.setattr(os, "fsync", _no_space)
+        await pilot.press("j", "n")
+        await pilot.press(*"keep me", "ctrl+s")
+        store.flush(10)
+        await pilot.pause()
+        await pilot.press("q")
+        store.flush(10)
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    store.close()
+    lost = app.workstation.writer.not_saved()
+    assert [a.note for a in lost.values() if a is not None] == ["keep me"]
+
+
+def test_the_report_of_lost_changes_imports_back(tmp_path: Path) -> None:
+    from reader.store.exchange import import_notes, read_export, unsaved_report
+    from reader.store.model import Annotation, Target
+
+    document = load_document(NEWSWEEK)
+    passage = document.passages[1]
+    lost = Annotation(
+        Target.from_span(document.id, document.text, passage.start, passage.end),
+        status="contested",
+        note="\x1b]0;evil\x07 [b]kept[/b]",
+    )
+    store = NotesStore(tmp_path / "notes.json")
+    report = unsaved_report(store, {lost.id: lost, "urn:uuid:gone": None})
+    assert "\x1b" not in report
+    assert "urn:uuid:gone" in report
+    saved = tmp_path / "lost.json"
+    saved.write_text(report[report.index("{") :], encoding="utf-8")
+    assert import_notes(store, read_export(saved)).added == [lost.id]
+    assert store.annotation(lost.id) == lost  # the note exactly as typed, escape and all
+    store.close()

@@ -1,0 +1,92 @@
+"""Keys act on the claim under the cursor when they were pressed, whatever follows them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from reader.core.loading import load_document
+from reader.store.notes import NotesStore
+from reader.ui.app import ReaderApp
+from reader.ui.screens.workstation import Workstation
+from reader.ui.widgets.document_view import DocumentView
+from tests.conftest import NEWSWEEK, STRIPES
+
+SIZE = (160, 45)
+
+
+def burst(app: ReaderApp, *keys: str) -> None:
+    """Send keys as a terminal does when they come fast: all queued before any is handled."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_tag_then_moves_in_one_burst_tags_the_first_claim(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Workstation)
+        left = screen.query_one("#left", DocumentView)
+        await pilot.press("j")
+        assert left.cursor == 1
+        burst(app, "c", "j", "j")
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert left.cursor == 3
+        assert set(screen.book.tags(0)) == {1}
+    store.flush(10)
+    stored = NotesStore(tmp_path / "notes.json", read_only=True)
+    claims = [a.claim for a in stored.annotations()]
+    stored.close()
+    assert claims == [load_document(NEWSWEEK).passages[1].text]
+
+
+class _KeysBeforeReady(ReaderApp):
+    """Keys already waiting when the app starts, as when typed while a large pair loads."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        burst(self, "c", "j", "j")
+
+
+async def test_keys_waiting_when_the_app_starts_apply_in_order(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = _KeysBeforeReady([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Workstation)
+        left = screen.query_one("#left", DocumentView)
+        tagged = screen.book.tags(0)
+        # Applied in order: tag the first claim, then move twice.
+        assert (left.cursor, tagged) == (2, {0: "corroborated"})
+
+
+async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Workstation)
+        left = screen.query_one("#left", DocumentView)
+        screen.ready = False
+        await pilot.press("j", "c", "j", "m")
+        assert screen.book.tags(0) == {}
+        assert left.cursor == 0
+        screen._become_ready()
+        await pilot.pause()
+        assert left.cursor == 2
+        assert screen.book.tags(0) == {1: "corroborated"}
+        assert not screen.has_class("-matrix")  # m does not apply to two documents
