@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.core.decoding import DEFAULT_MAX_BYTES
+from reader.core.decoding import DEFAULT_MAX_BYTES, sanitize_line
 from reader.core.errors import DocumentError
 from reader.core.loading import expand_paths, load_document
 from reader.core.model import Document
 from reader.notes_commands import export_command, import_command, restore_command
 from reader.store.errors import CorruptStore, StoreError
-from reader.store.locations import default_notes_path, keys_path
+from reader.store.locations import (
+    default_notes_path,
+    fresh_notes_files,
+    fresh_notes_path,
+    keys_path,
+)
 from reader.user_error import PROGRAM, UserError
 
 if TYPE_CHECKING:
@@ -56,7 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[args[0]](args[1:])
         return _open_command(args)
     except (DocumentError, StoreError, UserError) as error:
-        print(f"{PROGRAM}: error: {error}", file=sys.stderr)
+        print(f"{PROGRAM}: error: {sanitize_line(str(error))}", file=sys.stderr)
+        return 1
+    except OSError as error:  # what no check above foresaw: still one line, not a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        reason = error.strerror or str(error)
+        print(sanitize_line(f"{PROGRAM}: error: {where}{reason}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -98,10 +108,21 @@ def _open_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _megabytes(value: str) -> float:
+    """A file size limit in megabytes: a positive, finite number."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(size) or size <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
+    return size
+
+
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
-        type=float,
+        type=_megabytes,
         default=DEFAULT_MAX_BYTES / (1024 * 1024),
         metavar="MB",
         help="refuse files larger than this many megabytes (default: %(default)g)",
@@ -118,11 +139,8 @@ def _open_command(argv: list[str]) -> int:
     except CorruptStore as error:
         store = _choose_after_corruption(error, options.db, [d.path for d in documents])
     try:
-        for document in documents:
-            if store is not None and not store.read_only:
-                store.remember_document(
-                    document.id, str(document.path), document.title, dict(document.metadata)
-                )
+        if store is not None and not store.read_only:
+            store.remember_documents((d.id, d.path, d.title, d.metadata) for d in documents)
         from reader.ui.app import ReaderApp
 
         app = ReaderApp(documents, store, _keymap(options.keys))
@@ -152,18 +170,27 @@ def _keymap(option: str | None) -> dict[str, str]:
 
 
 def _choose_after_corruption(
-    error: CorruptStore, db: str | None, document_paths: Sequence[Path]
+    error: CorruptStore,
+    db: str | None,
+    document_paths: Sequence[Path],
+    ask: Callable[[str], str] | None = None,
 ) -> NotesStore | None:
     """Let a person at a terminal pick a fresh notes file or reading without notes."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        raise error
+    if ask is None:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise error
+        ask = input
     damaged = Path(db) if db else default_notes_path(document_paths)[0]
-    fresh = damaged.with_name(f"{damaged.stem}-{datetime.now(UTC):%Y%m%d-%H%M%S}.json")
-    print(f"{PROGRAM}: {error}", file=sys.stderr)
-    print(f"  f  start a fresh notes file: {fresh}", file=sys.stderr)
+    fresh = fresh_notes_path(damaged)
+    print(f"{PROGRAM}: {sanitize_line(str(error))}", file=sys.stderr)
+    print(sanitize_line(f"  f  start a fresh notes file: {fresh}"), file=sys.stderr)
+    print("     (later starts use it while the damaged file is still there)", file=sys.stderr)
     print("  r  read the documents without saving notes", file=sys.stderr)
     print("  q  quit (the default)", file=sys.stderr)
-    answer = input("choice [f/r/q]: ").strip().lower()
+    try:
+        answer = ask("choice [f/r/q]: ").strip().lower()
+    except EOFError:  # Ctrl+D: as q
+        answer = "q"
     if answer == "f":
         return open_store(str(fresh), document_paths)
     if answer == "r":
@@ -172,14 +199,25 @@ def _choose_after_corruption(
 
 
 def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
-    """Open the notes database named by --db, or the default one for these documents."""
+    """Open the notes database named by --db, or the default one for these documents.
+
+    When that file is damaged and a fresh one was started after it (see
+    ``_choose_after_corruption``), the newest fresh one is opened, with a notice.
+    """
     from reader.store.notes import NotesStore
 
     if db:
         path, notice = Path(db), None
     else:
         path, notice = default_notes_path(document_paths)
-    store = NotesStore(path)
+    try:
+        store = NotesStore(path)
+    except CorruptStore as error:
+        fresh = next(iter(fresh_notes_files(Path(os.path.realpath(path)))), None)
+        if fresh is None:
+            raise
+        store = NotesStore(fresh)
+        notice = f"{error}. Using {fresh.name}, started when it was found damaged"
     if notice and not store.notice:
         store.notice = notice
     _flush_on_termination(store)

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.core.decoding import sanitize_line
 from reader.store.locations import NOTES_NAME
 from reader.user_error import PROGRAM, UserError
 
@@ -53,13 +54,16 @@ def export_command(argv: list[str]) -> int:
     from reader.store.exchange import export_data
     from reader.store.model import STATUSES
     from reader.store.notes import NotesStore
-    from reader.store.storage import write_atomically
+    from reader.store.storage import write_output
 
     parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
     parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")
     parser.add_argument("--format", choices=FORMATS, required=True, help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="output file ('-' or none: stdout)")
     parser.add_argument("--status", choices=STATUSES, help="only notes with this status")
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file even if it is read-only"
+    )
     options = parser.parse_args(argv)
     store = NotesStore(_notes_path(options.db), read_only=True)
     try:
@@ -69,9 +73,8 @@ def export_command(argv: list[str]) -> int:
     if options.output in (None, "-"):
         sys.stdout.write(text)
         return 0
-    output = Path(options.output)
-    write_atomically(output, text.encode("utf-8"))
-    print(f"wrote {output}", file=sys.stderr)
+    written = write_output(Path(options.output), text.encode("utf-8"), options.force)
+    print(sanitize_line(f"wrote {written}"), file=sys.stderr)
     return 0
 
 
@@ -93,7 +96,7 @@ def import_command(argv: list[str]) -> int:
     data = read_export(Path(options.file))
     path = Path(options.db) if options.db else Path.cwd() / NOTES_NAME
     if options.dry_run and not path.exists():
-        count = len(data.get("annotations", []))
+        count = len(data.annotations)
         print(f"would import: {count} added into a new notes file {path}")
         return 0
     store = NotesStore(path, read_only=options.dry_run)

@@ -58,7 +58,7 @@ def _sample_case(folder: Path) -> tuple[NotesStore, Document, Document]:
     a, b = load_document(folder / NEWSWEEK.name), load_document(folder / STRIPES.name)
     store = NotesStore(folder / "reader-notes.json")
     for d in (a, b):
-        store.remember_document(d.id, str(d.path), d.title, dict(d.metadata)).result()
+        store.remember_document(d.id, d.path, d.title, dict(d.metadata)).result()
     return store, a, b
 
 

@@ -38,7 +38,7 @@ def test_saved_annotations_survive_reopening(db: Path) -> None:
     first, second = annotation("first"), annotation("second", "contested")
     store.save(first).result(10)
     store.save(second).result(10)
-    store.remember_document("doc-1", "a.md", "Title", {"outlet": "X"}).result(10)
+    store.remember_document("doc-1", Path("a.md"), "Title", {"outlet": "X"}).result(10)
     store.close()
     again = NotesStore(db)
     assert again.annotations() == [first, second]
@@ -270,14 +270,14 @@ def test_notes_reattach_after_move_and_edit(db: Path) -> None:
     original = "First claim here. Six officers were killed on October 3. Last line."
     store = NotesStore(db)
     old_id = document_id(original)
-    store.remember_document(old_id, "/case/a.md", "A", {}).result(10)
+    store.remember_document(old_id, Path("/case/a.md"), "A", {}).result(10)
     start = original.index("Six")
     kept = Annotation(Target.from_span(old_id, original, start, start + 38), "contested", "n1")
     gone = Annotation(Target.from_span(old_id, original, 0, 17), "corroborated", "n2")
     store.commit([kept, gone]).result(10)
 
     # Moved or renamed: same text, same id, notes attach exactly.
-    moved = store.attach(old_id, "/elsewhere/renamed.md", original)
+    moved = store.attach(old_id, Path("/elsewhere/renamed.md"), original)
     assert [(a.annotation.note, a.anchor.status) for a in moved] == [
         ("n1", "exact"),
         ("n2", "exact"),
@@ -285,7 +285,7 @@ def test_notes_reattach_after_move_and_edit(db: Path) -> None:
 
     # Edited at the same path: a new id; notes re-anchor or become orphans, none dropped.
     edited = "A new lead paragraph.\n\nSix officers were killed on October 3. Last line."
-    result = store.attach(document_id(edited), "/case/a.md", edited)
+    result = store.attach(document_id(edited), Path("/case/a.md"), edited)
     statuses = {a.annotation.note: a.anchor.status for a in result}
     assert statuses == {"n1": "moved", "n2": "orphan"}
     assert all(a.from_earlier_version for a in result)

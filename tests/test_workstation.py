@@ -227,7 +227,7 @@ async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
 
     document = load_document(NEWSWEEK)
     store = NotesStore(tmp_path / "notes.json")
-    store.remember_document("old-version-id", str(document.path), document.title, {}).result()
+    store.remember_document("old-version-id", document.path, document.title, {}).result()
     gone = Target.from_span("old-version-id", "A sentence that was deleted.", 0, 28)
     store.save(Annotation(gone, "contested", "keep me")).result()
     app = ReaderApp([document, load_document(STRIPES)], store)

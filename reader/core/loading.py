@@ -65,11 +65,14 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                child
-                for child in path.iterdir()
-                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            try:
+                found = sorted(
+                    child
+                    for child in path.iterdir()
+                    if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES
+                )
+            except OSError as error:
+                raise MissingFile(f"{path}: cannot read this folder ({error.strerror})") from None
             if not found:
                 raise NoDocuments(f"{path}: no .txt, .md or .markdown files in this folder")
             expanded.extend(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,43 +20,55 @@ from reader.store.anchoring import anchor
 from reader.store.errors import StoreError
 from reader.store.model import Annotation, Evidence
 from reader.store.notes import NotesStore
+from reader.store.schema import InvalidRecord, parse_annotation, parse_document
 
 
 def export_data(store: NotesStore) -> dict[str, Any]:
     """Documents and notes as plain data; a note whose text cannot be found is ``orphaned``.
 
+    Paths are absolute, resolved from the notes file as the workstation resolves them, so an
+    export names the same files wherever it is run. ``anchors`` gives, by note id, how its
+    quote was found in the current text (exact, moved, fuzzy: to confirm, or orphan).
     ``contexts`` gives, by note id, the sources named in the paragraphs of the claim and of
     each counterpart, as the detail panel shows them, where the documents can be read.
     """
     documents = store.documents()
+    paths = {d.id: store.document_path(d) for d in documents}
     # Each file once, though several versions of it may be stored; by stored id, the file now
     # at that version's path.
-    by_path = {path: _readable(path) for path in dict.fromkeys(d.path for d in documents)}
-    loaded = {d.id: found for d in documents if (found := by_path[d.path]) is not None}
+    by_path = {path: _readable(path) for path in dict.fromkeys(paths.values())}
+    loaded = {d.id: found for d in documents if (found := by_path[paths[d.id]]) is not None}
     placed: dict[str, Data] = {}
+    anchors: dict[str, str] = {}
     for current in by_path.values():
         if current is None:
             continue  # gone or unreadable: its notes cannot be placed
-        for attached in store.attach(current.id, str(current.path), current.text):
+        for attached in store.attach(current.id, current.path, current.text):
+            item = attached.annotation
+            anchors[item.id] = attached.anchor.status
             if attached.anchor.status != "orphan":
-                item = attached.annotation
                 placed[item.id] = {
                     "claim": _paragraph_sources(current, attached.anchor.start),
                     "counterparts": [_counterpart_sources(e, loaded) for e in item.evidence],
                 }
     return {
         "documents": [
-            {"id": d.id, "path": d.path, "title": d.title, "metadata": d.metadata}
+            {"id": d.id, "path": str(paths[d.id]), "title": d.title, "metadata": d.metadata}
             for d in documents
         ],
         "annotations": [
-            {**a.to_dict(), "orphaned": a.id not in placed} for a in store.annotations()
+            {
+                **a.to_dict(),
+                "orphaned": a.id not in placed,
+                "anchor": anchors.get(a.id, "orphan"),
+            }
+            for a in store.annotations()
         ],
         "contexts": placed,
     }
 
 
-def _readable(path: str) -> Document | None:
+def _readable(path: Path) -> Document | None:
     try:
         return load_document(path)
     except DocumentError:
@@ -96,45 +109,95 @@ class ImportReport:
         )
 
 
-def read_export(path: Path) -> dict[str, Any]:
-    """Read a JSON export, refusing anything else with a clear message."""
+@dataclass(frozen=True)
+class ImportFile:
+    """A JSON export, every record checked: its documents and its annotations."""
+
+    documents: list[dict[str, Any]]
+    annotations: list[Annotation]
+
+
+def read_export(path: Path) -> ImportFile:
+    """Read a JSON export, checking every field; anything else is refused with one line."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        info = path.stat()
     except FileNotFoundError:
         raise StoreError(f"{path}: no such file") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read ({error.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path}: not a regular file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read ({error.strerror})") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise StoreError(f"{path}: not a reader JSON export (not JSON)") from None
+    except RecursionError:
+        raise StoreError(f"{path}: not a reader JSON export (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise StoreError(f"{path}: not a reader JSON export (use 'reader export --format json')")
-    return data
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version > EXPORT_VERSION:
+        raise StoreError(f"{path}: an export of version {version!r}; this reader reads 1")
+    try:
+        return ImportFile(
+            [_imported_document(d, n, path) for n, d in enumerate(_list(data, "documents"))],
+            [
+                parse_annotation(a, f"annotations[{n}]")
+                for n, a in enumerate(_list(data, "annotations"))
+            ],
+        )
+    except StoreError as error:
+        raise StoreError(f"{path}: nothing imported: {error}") from None
 
 
-def import_notes(store: NotesStore, data: dict[str, Any], dry_run: bool = False) -> ImportReport:
-    """Merge an export into the store by id; on conflict keep both; never drop anything."""
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise InvalidRecord(f"{key}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _imported_document(data: object, number: int, source: Path) -> dict[str, Any]:
+    """A document record of an export; a relative path is relative to the export file."""
+    record = parse_document(data, f"documents[{number}]")
+    record["path"] = str(source.parent / record["path"])
+    return record
+
+
+def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> ImportReport:
+    """Merge an export into the store by id; on conflict keep both; never drop anything.
+
+    An annotation whose id is already taken, in the store or earlier in the same export, by
+    different content is kept under a new id and reported as a conflict.
+    """
     report = ImportReport()
     known = {d.id for d in store.documents()}
-    for document in data.get("documents", []):
-        if document["id"] not in known:
-            report.documents_added.append(document["id"])
-            if not dry_run:
-                store.remember_document(
-                    document["id"], document["path"], document["title"], document["metadata"]
-                ).result()
+    new_documents = {d["id"]: d for d in data.documents if d["id"] not in known}
+    report.documents_added.extend(new_documents)
+    taken: dict[str, Annotation] = {}
     incoming: list[Annotation] = []
-    for record in data.get("annotations", []):
-        clean = {k: v for k, v in record.items() if k != "orphaned"}
-        annotation = Annotation.from_dict(clean)
-        existing = store.annotation(annotation.id)
+    for annotation in data.annotations:
+        existing = taken.get(annotation.id) or store.annotation(annotation.id)
         if existing is None:
             report.added.append(annotation.id)
             incoming.append(annotation)
+            taken[annotation.id] = annotation
         elif existing == annotation:
             report.unchanged.append(annotation.id)
         else:
             copy = replace(annotation, id=f"urn:uuid:{uuid.uuid4()}")
             report.conflicts.append((annotation.id, copy.id))
             incoming.append(copy)
-    if incoming and not dry_run:
+            taken[copy.id] = copy
+    if dry_run:
+        return report
+    if new_documents:
+        store.remember_documents(
+            (d["id"], Path(d["path"]), d["title"], d["metadata"]) for d in new_documents.values()
+        ).result()
+    if incoming:
         store.commit(incoming).result()
     return report
 
@@ -154,7 +217,12 @@ def unsaved_report(store: NotesStore, lost: dict[str, Annotation | None]) -> str
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "documents": [
-                {"id": d.id, "path": d.path, "title": d.title, "metadata": d.metadata}
+                {
+                    "id": d.id,
+                    "path": str(store.document_path(d)),
+                    "title": d.title,
+                    "metadata": d.metadata,
+                }
                 for d in store.documents()
             ],
             "annotations": [a.to_dict() for a in kept],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 NOTES_NAME = "reader-notes.json"
@@ -33,6 +36,27 @@ def default_notes_path(
     path = (fallback or user_data_folder()) / f"notes-{common.name or 'root'}-{digest}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path, f"{common} is not writable: notes are kept in {path}"
+
+
+_FRESH_STAMP = "%Y%m%d-%H%M%S"
+_FRESH_NAME = re.compile(r"-(\d{8}-\d{6})\.json")
+
+
+def fresh_notes_path(damaged: Path, now: datetime | None = None) -> Path:
+    """The name of a fresh notes file started because ``damaged`` could not be read."""
+    stamp = (now or datetime.now(UTC)).strftime(_FRESH_STAMP)
+    return damaged.with_name(f"{damaged.stem}-{stamp}.json")
+
+
+def fresh_notes_files(damaged: Path) -> list[Path]:
+    """The fresh notes files started after ``damaged`` was found damaged, newest first: the
+    next start takes up the newest, so the last session's notes are not left behind."""
+    found = [
+        path
+        for path in damaged.parent.glob(f"{glob.escape(damaged.stem)}-*.json")
+        if _FRESH_NAME.fullmatch(path.name[len(damaged.stem) :])
+    ]
+    return sorted(found, key=lambda path: path.name, reverse=True)
 
 
 def keys_path() -> Path:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import atexit
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,9 @@ from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.migrations import migrate
 from reader.store.model import SCHEMA_VERSION, Annotation, now
 from reader.store.records import NotesDB, Records
+from reader.store.schema import parse_annotation, parse_document
 from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries
-from reader.store.validation import APP, inspect
+from reader.store.validation import APP, read_notes_file
 from reader.store.write_queue import WriteQueue
 
 Operation = Callable[["_Tables"], Any]
@@ -25,12 +27,15 @@ Operation = Callable[["_Tables"], Any]
 
 @dataclass(frozen=True)
 class StoredDocument:
-    """What the store remembers of a document: its content id, last path, title, metadata."""
+    """What the store remembers of a document: its content id, last path (relative to the
+    notes file's folder, or absolute where it cannot be), title, metadata, and the absolute
+    path too, to find the file when the notes file moved without it."""
 
     id: str
     path: str
     title: str
     metadata: dict[str, str]
+    absolute_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,18 +63,29 @@ class NotesStore:
     """
 
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
-        self.path = Path(path)
+        # The real file, once: a symlink named with --db is followed, so the lock and every
+        # write are on the file it points to, not a copy that replaces the link.
+        self.path = Path(os.path.realpath(path))
+        self.name = Path(path)  # as the user named it, for display
         self.notice: str | None = None
         self._lock = FileLock(str(self.path) + ".lock")
         self.read_only = read_only
+        if not self.path.parent.is_dir():
+            raise StoreError(f"{path}: the folder {self.path.parent} does not exist")
         if not read_only:
             try:
                 self._lock.acquire(timeout=0)
             except Timeout:
                 self.read_only = True
                 self.notice = f"{self.path} is open in another reader: opened read-only"
+            except OSError as error:  # a read-only folder: no lock file can be made there
+                self.read_only = True
+                self.notice = (
+                    f"{self.path}: cannot lock the notes file ({error.strerror}): "
+                    "opened read-only, tags cannot be saved"
+                )
         try:
-            existing = inspect(self.path)
+            existing = read_notes_file(self.path)
             if not self.read_only:
                 remove_stale_temporaries(self.path)
             self._db = NotesDB(self.path, storage=AtomicJSONStorage)
@@ -106,7 +122,7 @@ class NotesStore:
         """Every document the case has seen."""
         return list(self._documents.values())
 
-    def attach(self, document_id: str, path: str, text: str) -> list[Attached]:
+    def attach(self, document_id: str, path: Path, text: str) -> list[Attached]:
         """This document's notes with where each stands in its current text.
 
         Notes made on this exact text anchor at once. Notes made on an earlier version (another
@@ -114,7 +130,11 @@ class NotesStore:
         returned as orphans, never dropped. Stored selectors are not changed.
         """
         attached: list[Attached] = []
-        earlier = {d.id for d in self._documents.values() if d.path == path and d.id != document_id}
+        earlier = {
+            d.id
+            for d in self._documents.values()
+            if d.id != document_id and _same_file(self.document_path(d), path)
+        }
         for item in self._notes.values():
             owner = item.target.document_id
             if owner == document_id or owner in earlier:
@@ -123,6 +143,17 @@ class NotesStore:
                 continue
             attached.append(Attached(item, found, owner != document_id))
         return attached
+
+    def document_path(self, document: StoredDocument) -> Path:
+        """Where a stored document's file is now: beside the notes file as recorded, else at
+        its absolute path, else (records of older versions) relative to the current folder."""
+        recorded = Path(document.path)
+        candidates = [recorded] if recorded.is_absolute() else [self.path.parent / recorded]
+        if document.absolute_path:
+            candidates.append(Path(document.absolute_path))
+        if not recorded.is_absolute():
+            candidates.append(Path.cwd() / recorded)
+        return next((c for c in candidates if c.exists()), candidates[0])
 
     def setting(self, name: str) -> Any:
         """A saved view setting (such as the documents in the panes), or None."""
@@ -164,27 +195,49 @@ class NotesStore:
         return self._submit(operation)
 
     def remember_document(
-        self, document_id: str, path: str, title: str, metadata: dict[str, str]
+        self, document_id: str, path: Path, title: str, metadata: Mapping[str, str]
     ) -> Future[None]:
         """Record a document's current path, title and metadata under its content id."""
-        data = {"id": document_id, "path": path, "title": title, "metadata": dict(metadata)}
+        return self.remember_documents([(document_id, path, title, metadata)])
+
+    def remember_documents(
+        self, documents: Iterable[tuple[str, Path, str, Mapping[str, str]]]
+    ) -> Future[None]:
+        """Record several documents in one write (see ``remember_document``)."""
+        records: dict[str, dict[str, Any]] = {}
+        for document_id, path, title, metadata in documents:
+            absolute = os.path.abspath(path)
+            records[document_id] = {
+                "id": document_id,
+                "path": self._relative(absolute),
+                "absolute_path": absolute,
+                "title": title,
+                "metadata": dict(metadata),
+            }
 
         def operation(tables: _Tables) -> None:
-            if tables.documents.get(document_id) != data:
-                tables.documents.put(document_id, data)
-                stored = StoredDocument(document_id, path, title, dict(metadata))
-                self._pending.append(("document", document_id, stored))
+            changed = {k: r for k, r in records.items() if tables.documents.get(k) != r}
+            tables.documents.put_many(changed)
+            for key, record in changed.items():
+                self._pending.append(("document", key, StoredDocument(**record)))
 
         return self._submit(operation)
+
+    def _relative(self, absolute: str) -> str:
+        """A document's path as stored: relative to the notes file's folder where it can be,
+        so a case folder can be moved or shared with its notes."""
+        try:
+            return os.path.relpath(absolute, self.path.parent)
+        except ValueError:  # another drive (Windows): no relative path exists
+            return absolute
 
     def commit(self, saves: Iterable[Annotation] = (), deletes: Iterable[str] = ()) -> Future[int]:
         """Save and delete several annotations in one atomic write; the Future counts changes."""
         to_save, to_delete = list(saves), list(deletes)
 
         def operation(tables: _Tables) -> int:
-            for annotation in to_save:
-                tables.annotations.put(annotation.id, annotation.to_dict())
-                self._pending.append(("note", annotation.id, annotation))
+            tables.annotations.put_many({a.id: a.to_dict() for a in to_save})
+            self._pending.extend(("note", a.id, a) for a in to_save)
             self._pending.extend(("note", key, None) for key in to_delete)
             return len(to_save) + tables.annotations.remove(to_delete)
 
@@ -268,9 +321,12 @@ class NotesStore:
 
     def _read_snapshot(self) -> tuple[dict[str, Annotation], dict[str, StoredDocument]]:
         # Insertion order: TinyDB tables keep it, and so does the file.
-        notes = {k: Annotation.from_dict(r) for k, r in self._tables.annotations.items()}
+        # Checked when the file was read (validation.py): parsing cannot fail here.
+        notes = {
+            k: parse_annotation(r, f"annotations[{k}]") for k, r in self._tables.annotations.items()
+        }
         documents = {
-            k: StoredDocument(str(r["id"]), str(r["path"]), str(r["title"]), dict(r["metadata"]))
+            k: StoredDocument(**parse_document(r, f"documents[{k}]"))
             for k, r in self._tables.documents.items()
         }
         return notes, documents
@@ -288,10 +344,17 @@ class NotesStore:
         self._notes, self._documents = notes, documents
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them is gone
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 def restore_backup(path: Path | str, backup: Path | str) -> None:
     """Put a backup back as the notes file, keeping the current file as the newest backup."""
     target, source = Path(path), Path(backup)
-    inspect(source)  # a damaged backup is refused, not restored
+    read_notes_file(source)  # a damaged backup is refused, not restored
     payload = source.read_bytes()  # before rotating, which renames the backups
     store = NotesStore(target)
     try:

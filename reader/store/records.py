@@ -38,15 +38,31 @@ class Records:
         """Insert or replace the record with this key."""
         self._table.upsert(Document(record, doc_id=cast(Any, key)))
 
+    def put_many(self, records: dict[str, dict[str, Any]]) -> None:
+        """Insert or replace many records in one pass over the table.
+
+        TinyDB's public calls each copy the whole table (one ``upsert`` of 10,000 notes took
+        10,000 copies of a growing table: an import of 20,000 notes took two minutes).
+        ``_update_table`` is TinyDB's own single-pass update, which its public calls use.
+        """
+        if records:
+            self._table._update_table(lambda table: table.update(records))
+
     def update(self, key: str, fields: dict[str, Any]) -> None:
         """Change some fields of the record with this key."""
         self._table.update(fields, doc_ids=[key])
 
     def remove(self, keys: Iterable[str]) -> int:
         """Delete the records with these keys that exist; return how many there were."""
-        present = [key for key in keys if self._table.contains(doc_id=key)]
+        existing = self._table._read_table()
+        present = [key for key in dict.fromkeys(keys) if key in existing]
         if present:
-            self._table.remove(doc_ids=present)
+
+            def drop(table: dict[str, Any]) -> None:
+                for key in present:
+                    del table[key]
+
+            self._table._update_table(drop)
         return len(present)
 
     def items(self) -> list[tuple[str, dict[str, Any]]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.store.errors import ExternalChange, WriteFailed
+from reader.store.errors import ExternalChange, StoreError, WriteFailed
 
 Tables = dict[str, dict[str, Any]]
 FaultHook = Callable[[str], None]
@@ -26,14 +28,70 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}{TEMP_MARK}"
 
 
-def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Delete temporary files a killed writer left beside path; call only while holding its lock."""
+def remove_stale_temporaries(path: Path, only_dead_writers: bool = False) -> list[Path]:
+    """Delete temporary files a killed writer left beside path.
+
+    Holding path's lock, every one is stale. Without a lock (an export), only those whose
+    writer process (its id is in the name) is no longer running.
+    """
     removed: list[Path] = []
-    for stale in path.parent.glob(temp_prefix(path) + "*"):
+    prefix = temp_prefix(path)
+    for stale in path.parent.glob(glob.escape(prefix) + "*"):
+        if only_dead_writers and _writer_alive(stale.name[len(prefix) :]):
+            continue
         with contextlib.suppress(OSError):
             stale.unlink()
             removed.append(stale)
     return removed
+
+
+def _writer_alive(suffix: str) -> bool:
+    pid, _, _ = suffix.partition("-")
+    if not pid.isdigit():
+        return True  # not named by us: leave it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def output_path(path: Path, force: bool = False) -> Path:
+    """The file an export may be written to, or StoreError saying why not.
+
+    A symlink is followed (its target is written, the link stays); only a regular file or a
+    new name in an existing folder is written; a device, a FIFO or a folder is refused, and
+    a read-only file is replaced only when forced.
+    """
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise StoreError(f"{path}: the folder {target.parent} does not exist")
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path}: is a folder; name a file to write")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path}: not a regular file (a device or a pipe); name a file to write")
+    # The mode bits, not os.access: to root every file is writable, but 0444 still says "keep".
+    read_only = not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
+    if read_only and not force:
+        raise StoreError(f"{path}: the file is read-only (use --force to replace it)")
+    return target
+
+
+def write_output(path: Path, payload: bytes, force: bool = False) -> Path:
+    """Write an export to path atomically under ``output_path``'s rules; return the file."""
+    target = output_path(path, force)
+    remove_stale_temporaries(target, only_dead_writers=True)
+    try:
+        write_atomically(target, payload)
+    except OSError as error:
+        raise StoreError(f"{path}: could not write ({error.strerror or error})") from error
+    return target
 
 
 def _mode_for(path: Path) -> int:
@@ -67,7 +125,9 @@ def write_atomically(
     ``before_replace`` runs once the new content is safely on disk and before it replaces the
     old: a write that fails (a full disk) never gets that far, so nothing else changes.
     """
-    descriptor, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
+    # The writer's process id in the name: a later export can tell a killed writer's leftover.
+    prefix = f"{temp_prefix(path)}{os.getpid()}-"
+    descriptor, temp_name = tempfile.mkstemp(prefix=prefix, dir=path.parent)
     temp = Path(temp_name)
     try:
         os.fchmod(descriptor, _mode_for(path))

@@ -40,7 +40,7 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if store is not None:
             mode = " (read-only)" if store.read_only else ""
-            self.sub_title = sanitize_line(f"notes: {store.path}{mode}")
+            self.sub_title = sanitize_line(f"notes: {store.name}{mode}")
         self.workstation = Workstation(self.documents, self.store)
         self._quit_with_unsaved = False
 

@@ -65,7 +65,7 @@ class TagWriter:
         if self.store is None:
             return 0
         for index, document in enumerate(self.documents):
-            for attached in self.store.attach(document.id, str(document.path), document.text):
+            for attached in self.store.attach(document.id, document.path, document.text):
                 passage = None
                 if attached.anchor.status != "orphan":
                     passage = document.passage_at(attached.anchor.start)

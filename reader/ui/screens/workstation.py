@@ -18,7 +18,7 @@ from reader.store.errors import StoreError
 from reader.store.exchange import export_data
 from reader.store.model import Annotation, Evidence, Status
 from reader.store.notes import NotesStore
-from reader.store.storage import write_atomically
+from reader.store.storage import write_output
 from reader.ui.claims import Key
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
@@ -141,19 +141,21 @@ class Workstation(Reading):
         try:
             self.store.flush(30)
             text = export(export_data(self.store), choice.format)
-            write_atomically(choice.path, text.encode("utf-8"))
+            written = write_output(choice.path, text.encode("utf-8"))
         except (OSError, StoreError) as error:
             self.post_message(self.Exported(None, str(error)))
             return
-        self.post_message(self.Exported(choice.path, None))
+        self.post_message(self.Exported(written, None))
 
     def on_workstation_exported(self, message: Exported) -> None:
         """Say where the export went, or why it did not."""
         if message.error is not None:
-            self.notify(f"export failed: {message.error}", severity="error", markup=False)
+            self.notify(f"export failed: {message.error}", severity="error")
         else:
             self.last_export = message.path
-            self.notify(f"exported to {message.path}", markup=False, timeout=10)
+            unsaved = self.writer.failing
+            missing = f" ({unsaved} change(s) not yet saved are not in it)" if unsaved else ""
+            self.notify(f"exported to {message.path}{missing}", timeout=10)
 
     @when_ready
     def action_tag(self, status: Status) -> None:

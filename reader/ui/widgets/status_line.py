@@ -37,7 +37,7 @@ class StatusLine(Static):
             parts.append("notes: not saved (read without notes)")
         else:
             mode = " (read-only)" if store.read_only else ""
-            parts.append(sanitize_line(f"notes: {store.path}{mode}"))
+            parts.append(sanitize_line(f"notes: {store.name}{mode}"))
             if failing and last_error:
                 parts.append(sanitize_line(f"{failing} NOT SAVED, retrying: {last_error}"))
             else:
