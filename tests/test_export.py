@@ -7,11 +7,13 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
 
 from reader.cli import main
+from reader.core.decoding import sanitize
 from reader.core.export import CSV_COLUMNS, export
 from reader.core.loading import load_document
 from reader.core.model import Document
@@ -114,9 +116,9 @@ def test_csv_reads_back_with_every_note_intact(case: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(export(data_of(case), "csv"), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
     by_note = {row["note"]: row for row in rows}
-    assert HOSTILE in by_note
+    assert sanitize(HOSTILE) in by_note  # every character kept, controls as placeholders
     assert BIG in by_note
-    hostile = by_note[HOSTILE]
+    hostile = by_note[sanitize(HOSTILE)]
     assert hostile["status"] == "corroborated"
     assert hostile["counterpart_count"] == "1"
     assert hostile["counterpart_sources"] == "Stars and Stripes"
@@ -245,7 +247,10 @@ def test_every_format_carries_attribution_independence_and_conflicts(case: Path)
     assert counterpart["conflicts"] == []
     items = json.loads(export(data, "jsonld"))["first"]["items"]
     [annotation] = [i for i in items if i["id"] == corroborated["id"]]
-    assert annotation["reader:attribution"] == provenance["attribution"]
+    assert annotation["reader:attribution"] == [
+        {f"reader:{key}": value for key, value in source.items()}
+        for source in provenance["attribution"]
+    ]
     assert annotation["reader:singleSource"] is True
     described = [b["value"] for b in annotation["body"] if b["purpose"] == "describing"]
     assert described == [
@@ -292,12 +297,13 @@ def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
     assert "sources not stated in both" in alone
 
 
-def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> None:
-    data = {
+def _conflicting_case() -> dict[str, Any]:
+    """One contested note whose counterpart differs in a number (6 vs 9)."""
+    return {
         "documents": [],
         "annotations": [
             {
-                "id": "x",
+                "id": "urn:uuid:3f0c2a4e-9a51-4c3e-8a1b-2d4e5f607182",
                 "document_id": "a",
                 "status": "contested",
                 "note": "",
@@ -327,9 +333,80 @@ def test_memo_shows_a_conflicting_detail_of_a_counterpart(tmp_path: Path) -> Non
             }
         ],
     }
+
+
+def test_memo_shows_a_conflicting_detail_of_a_counterpart() -> None:
+    data = _conflicting_case()
     assert "differs: number: 6 vs 9" in export(data, "md")
     [annotation] = json.loads(export(data, "jsonld"))["first"]["items"]
     counterpart = annotation["target"][1]
-    assert counterpart["reader:conflicts"] == [{"kind": "number", "a": "6", "b": "9"}]
+    assert counterpart["reader:conflicts"] == [
+        {"reader:kind": "number", "reader:a": "6", "reader:b": "9"}
+    ]
     assert counterpart["reader:suggestion"] == "contested"
     assert "differs: number: 6 vs 9" in annotation["body"][-1]["value"]
+
+
+def _leaves(value: object) -> list[object]:
+    """Every string and number in a JSON value, keys excluded, and so are the context and
+    the values that are terms (a type, a purpose), which expand to IRIs."""
+    if isinstance(value, dict):
+        skip = ("@context", "type", "purpose", "motivation")
+        return [leaf for key, item in value.items() if key not in skip for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else []
+
+
+@pytest.mark.parametrize("which", ["sample case", "a conflicting detail"])
+def test_jsonld_expands_without_losing_a_value(case: Path, which: str) -> None:
+    from pyld import jsonld
+
+    from tests.hostile.anno_context import load_document as local_context
+
+    data = data_of(case) if which == "sample case" else _conflicting_case()
+    written = json.loads(export(data, "jsonld"))
+    expanded = jsonld.expand(written, {"documentLoader": local_context})
+    kept = {str(v) for v in _leaves(expanded)}
+    # Every value is in the expanded graph, nested ones too: no key was an undeclared term.
+    lost = [v for v in _leaves(written) if str(v) not in kept]
+    assert lost == []
+    if which == "a conflicting detail":
+        assert {"number", "6", "9"} <= kept
+
+
+def test_memo_line_breaks_in_notes_and_outlets_make_no_headings() -> None:
+    item = Annotation(
+        Target.from_span("d", "A claim.", 0, 8), "contested", "first\r# Injected heading"
+    ).to_dict()
+    data = {
+        "documents": [{"id": "d", "path": "/x.md", "title": "T",
+                       "metadata": {"outlet": "Outlet\n# Fake section\n\u2028## Also"}}],
+        "annotations": [{**item, "orphaned": False}],
+    }  # fmt: skip
+    memo = export(data, "md")
+    tokens = MarkdownIt("commonmark").enable("table").parse(memo)
+    headings = [memo.splitlines()[t.map[0]] for t in tokens if t.type == "heading_open" and t.map]
+    assert not [h for h in headings if "Injected" in h or "Fake" in h or "Also" in h]
+    assert "Injected heading" in memo
+
+
+def test_csv_disarms_every_text_column_and_hidden_prefixes() -> None:
+    annotation = Annotation(Target.from_span("d", "\t=1+1", 0, 5), note="\r=HYPERLINK(1)")
+    record = {**annotation.to_dict(), "id": "=HYPERLINK(\"http://x\")", "created": "+1",
+              "updated": " @SUM(1)", "orphaned": False}  # fmt: skip
+    row = next(
+        csv.DictReader(io.StringIO(export({"documents": [], "annotations": [record]}, "csv")))
+    )
+    for column in ("id", "created", "updated", "claim"):
+        assert row[column].startswith("'"), column
+    assert not row["note"].startswith(("=", "\r"))
+
+
+def test_json_exports_escape_c1_controls_and_refuse_nan() -> None:
+    from reader.core.json_text import json_text
+
+    assert json_text({"note": "a\x9b31mb"}) == '{\n "note": "a\\u009b31mb"\n}\n'
+    assert json.loads(json_text({"note": "a\x9b31mb"}))["note"] == "a\x9b31mb"
+    with pytest.raises(ValueError, match="JSON compliant"):
+        json_text({"score": float("nan")})

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reader.core.json_text import json_text
 from reader.core.note_facts import Data, NoteFacts, note_facts, provenance_data, source_name
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -30,7 +30,7 @@ def to_jsonld(data: Data) -> str:
         "total": len(annotations),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return json_text(collection)
 
 
 def source_iri(document: Data | None, document_id: str) -> str:
@@ -55,7 +55,7 @@ def _web_annotation(item: Data, documents: dict[str, Data], contexts: Data | Non
     for evidence, details in zip(item["evidence"], provenance["counterparts"], strict=True):
         target = _target(evidence["target"], documents, evidence["score"])
         target["reader:strength"] = evidence["strength"]
-        target.update({f"reader:{_camel(key)}": value for key, value in details.items()})
+        target.update(_reader_terms(details))
         targets.append(target)
     annotation: Data = {
         "@context": JSONLD_CONTEXT,
@@ -65,7 +65,8 @@ def _web_annotation(item: Data, documents: dict[str, Data], contexts: Data | Non
         "created": item["created"],
         "modified": item["updated"],
         "target": targets,
-        "reader:attribution": provenance["attribution"],
+        "reader:attribution": _reader_terms(provenance["attribution"]),
+        "reader:anchor": item.get("anchor", "exact"),
     }
     if facts.from_paragraph:
         annotation["reader:attributionFromParagraph"] = True
@@ -93,6 +94,19 @@ def _describe_provenance(item: Data, facts: NoteFacts, documents: dict[str, Data
     if item["evidence"] and facts.single_source:
         lines.append("Rests on a single upstream source.")
     return "\n".join(lines)
+
+
+def _reader_terms(value: Any) -> Any:
+    """Our extension data with every key a ``reader:`` term, nested objects included.
+
+    A key that neither the Web Annotation context nor ours declares is dropped by a JSON-LD
+    processor: ``{"kind": ..., "a": ..., "b": ...}`` expanded to ``{}``.
+    """
+    if isinstance(value, dict):
+        return {f"reader:{_camel(key)}": _reader_terms(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_reader_terms(item) for item in value]
+    return value
 
 
 def _camel(key: str) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import Counter
 
 from reader.core.annotation import to_jsonld
+from reader.core.decoding import sanitize
+from reader.core.json_text import json_text
 from reader.core.note_facts import Data, NoteFacts, note_facts, provenance_data, source_name
 
 EXPORT_FORMAT = "reader-notes-export"
@@ -24,6 +25,8 @@ CSV_COLUMNS = (
     "counterpart_count", "counterpart_sources", "created", "updated", "orphaned",
     "attribution", "independence", "conflicts",
 )  # fmt: skip
+# Line breaks Markdown (or a terminal) obeys besides \n: a "\r# x" in a note is a heading.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Inline syntax anywhere (emphasis, code, links, HTML, entities, tables, strikethrough) ...
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 # ... and block syntax at the start of a line (headings, quotes, lists, setext underlines).
@@ -55,7 +58,7 @@ def to_json(data: Data) -> str:
             for item in data["annotations"]
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return json_text(payload)
 
 
 def to_csv(data: Data) -> str:
@@ -71,7 +74,7 @@ def to_csv(data: Data) -> str:
         found = facts.counterparts
         writer.writerow(
             [
-                item["id"],
+                _cell(item["id"]),
                 item["status"] or "",
                 _cell(document.get("title", "")),
                 _cell(document.get("path", "")),
@@ -81,8 +84,8 @@ def to_csv(data: Data) -> str:
                 _cell(item["note"]),
                 len(item["evidence"]),
                 _cell("; ".join(source_name(s) for s in sources)),
-                item["created"],
-                item["updated"],
+                _cell(item["created"]),
+                _cell(item["updated"]),
                 "yes" if item.get("orphaned") else "no",
                 _cell(facts.attributed_to()),
                 _cell("; ".join(p.independence() for p in found)),
@@ -168,11 +171,17 @@ def _markdown_claim(item: Data, facts: NoteFacts, documents: dict[str, Data]) ->
 
 
 def _quote(text: str) -> str:
-    return "\n".join("> " + _escape(line) if line else ">" for line in text.split("\n"))
+    lines = _LINE_BREAKS.sub("\n", text).split("\n")
+    return "\n".join("> " + _escape(line) if line else ">" for line in lines)
 
 
 def _escape(text: str) -> str:
-    """Backslash-escape what Markdown would read as syntax, so untrusted text stays text."""
+    """Backslash-escape what Markdown would read as syntax, so untrusted text stays text.
+
+    Any line break in text meant for one line (an outlet, a title) becomes a space, and
+    terminal controls become placeholders: a memo is read with ``cat`` too.
+    """
+    text = sanitize(_LINE_BREAKS.sub(" ", text).replace("\n", " "))
     escaped = _MARKDOWN_INLINE.sub(r"\\\1", text)
     return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
 
@@ -189,5 +198,11 @@ def _table_cell(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet; a leading quote disarms it.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A CSV text cell: terminal controls as placeholders, and no formula.
+
+    A cell starting with = + - @, or a tab, or white space before one of those (which some
+    spreadsheets skip), is a formula to a spreadsheet; a leading quote disarms it.
+    """
+    text = sanitize(text)  # a carriage return becomes a placeholder: no "\r=" is left
+    formula = text.lstrip(" \t\n")[:1] in ("=", "+", "-", "@") or text.startswith("\t")
+    return "'" + text if formula else text
