@@ -49,6 +49,10 @@ def run_match(
             out.write(", ".join(map(_match_text, result.matches)))
         out.write("]}\n")
         return 0
+    for document in documents:
+        if document.warnings:
+            note = f"reader: note: {document.path}: {'; '.join(document.warnings)}"
+            print(sanitize_line(note), file=sys.stderr)
     if len(documents) < 2:
         out.write("only one document: nothing to match it against\n")
         return 0

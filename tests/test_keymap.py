@@ -30,3 +30,10 @@ def test_cli_reports_a_bad_keys_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text("[keys\n", encoding="utf-8")
     assert main([str(NEWSWEEK), "--db", str(tmp_path / "n.json"), "--keys", str(path)]) == 1
     assert "not a valid TOML keys file" in capsys.readouterr().err
+
+
+def test_an_unknown_binding_id_is_an_error_naming_the_ids(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text('[keys]\n"tag.corroborate" = "C"\n', encoding="utf-8")
+    with pytest.raises(KeymapError, match=r"'tag\.corroborate'.*tag\.corroborated"):
+        load_keymap(path)

@@ -145,3 +145,47 @@ def test_passage_at_finds_the_containing_passage() -> None:
         assert document.passage_at(passage.start) == passage
         assert document.passage_at(passage.end - 1) == passage
     assert document.passage_at(len(document.text) + 5) is None
+
+
+def test_markdown_nested_deeply_keeps_all_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    lists = "".join("  " * level + f"- level {level} word\n" for level in range(13))
+    quote = "> " * 25 + "a deep quote\n"
+    path.write_text(f"{lists}\nThe paragraph after the list.\n\n{quote}\nThe end.\n", "utf-8")
+    document = load_document(path)
+    for piece in ("level 12 word", "The paragraph after the list.", "a deep quote", "The end."):
+        assert piece in document.text, piece
+    assert document.warnings == ()
+
+
+def test_markdown_nested_past_the_parser_is_read_as_plain_text_and_says_so(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "deeper.md"
+    lists = "".join("  " * level + f"- level {level}\n" for level in range(1_000))
+    path.write_text(f"{lists}\nA normal paragraph.\n", "utf-8")
+    document = load_document(path)
+    assert "level 999" in document.text
+    assert "A normal paragraph." in document.text
+    assert any("read as plain text" in warning for warning in document.warnings)
+
+
+def test_front_matter_block_scalars_and_continued_values(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: >\n  North Korean soldiers\n  desert the front\noutlet: Daily\n"
+        "  Planet\n---\n\nBody text here.\n",
+        "utf-8",
+    )
+    document = load_document(path)
+    assert document.title == "North Korean soldiers desert the front"
+    assert document.metadata["outlet"] == "Daily Planet"
+
+
+def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    from reader.core.errors import FileTooLarge
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (1024 * 1024 + 1))
+    with pytest.raises(FileTooLarge, match=r"1,048,577 bytes, over the limit of 1,048,576 bytes"):
+        load_document(path, 1024 * 1024)

@@ -386,3 +386,25 @@ async def test_help_lists_keys_and_q_quits_with_everything_saved(tmp_path: Path)
     again = NotesStore(tmp_path / "notes.json", read_only=True)
     assert [a.status for a in again.annotations()] == ["corroborated"]
     again.close()
+
+
+async def test_a_tiny_terminal_still_shows_text_in_both_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert left.size.height >= 2
+        assert right.size.height >= 2
+        await pilot.press("j", "c")
+        assert screen.book.tags(0) == {1: "corroborated"}
+
+
+async def test_decoding_warnings_are_shown_when_the_documents_open(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Caf\xe9 owners said 18 soldiers deserted.\n".encode("cp1252"))
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(legacy), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("decoded as cp1252" in m for m in messages), messages

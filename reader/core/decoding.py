@@ -63,10 +63,7 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     if not path.is_file():
         raise MissingFile(f"{path}: not a regular file")
     if size > max_bytes:
-        raise FileTooLarge(
-            f"{path}: file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit "
-            "(raise it with --max-size)"
-        )
+        raise FileTooLarge(f"{path}: {over_limit(size, max_bytes)} (raise it with --max-size)")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -126,6 +123,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def over_limit(size: int, limit: int) -> str:
+    """ "file is 25.3 MB, over the 20.0 MB limit", in bytes where megabytes would look equal."""
+    shown, most = _megabytes(size), _megabytes(limit)
+    if shown == most:
+        return f"file is {size:,} bytes, over the limit of {limit:,} bytes ({most})"
+    return f"file is {shown}, over the {most} limit"
 
 
 def _megabytes(size: int) -> str:

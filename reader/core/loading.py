@@ -10,7 +10,13 @@ from pathlib import Path
 from reader.core.decoding import DEFAULT_MAX_BYTES, read_text
 from reader.core.errors import MissingFile, NoDocuments
 from reader.core.features import is_boilerplate
-from reader.core.markup import join_blocks, markdown_blocks, plain_blocks, split_front_matter
+from reader.core.markup import (
+    NestedTooDeeply,
+    join_blocks,
+    markdown_blocks,
+    plain_blocks,
+    split_front_matter,
+)
 from reader.core.model import Block, Document
 from reader.core.segment import segment
 
@@ -23,15 +29,19 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     path = Path(path)
     decoded = read_text(path, max_bytes)
     metadata: dict[str, str] = {}
+    warnings: list[str] = []
+    text = decoded.text
+    blocks: tuple[Block, ...] = ()
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        metadata, body = split_front_matter(decoded.text)
-        text, blocks = join_blocks(markdown_blocks(body))
-    else:
-        text = decoded.text
+        metadata, text = split_front_matter(decoded.text)
+        try:
+            text, blocks = join_blocks(markdown_blocks(text))
+        except NestedTooDeeply as problem:
+            warnings.append(f"read as plain text: the Markdown's {problem}")
+    if not blocks:
         blocks = plain_blocks(text)
     if not blocks:
         raise NoDocuments(f"{path}: holds no text")
-    warnings: list[str] = []
     if decoded.encoding not in ("utf-8", "ascii"):
         warnings.append(f"decoded as {decoded.encoding}")
     if decoded.replaced_controls:

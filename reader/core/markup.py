@@ -15,7 +15,12 @@ BLOCK_SEPARATOR = "\n\n"
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)
+_BLOCK_SCALAR = re.compile(r"[>|][+-]?")
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+
+MAX_NESTING = 100
+# "[label]: http://..." defines a link and is no text of its own.
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 
 _PARENT_KINDS = {
     "heading_open": "heading",
@@ -27,30 +32,56 @@ _PARENT_KINDS = {
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:
-    """Separate a leading YAML front matter block of flat ``key: value`` lines from the body."""
+    """Separate a leading YAML front matter block of ``key: value`` lines from the body.
+
+    Values are flat; a value may go on over indented lines, and ``>`` / ``|`` (YAML's folded
+    and literal block scalars) take the indented lines below as the value.
+    """
     if not source.startswith("---\n"):
         return {}, source
     end = _FRONT_MATTER_END.search(source, 4)
     if end is None:
         return {}, source
     metadata: dict[str, str] = {}
-    for line in source[4 : end.start()].splitlines():
+    key, style, lines = "", "", []
+    for line in [*source[4 : end.start()].splitlines(), "end:"]:
         match = _KEY_VALUE.match(line)
-        if match:
-            metadata[match.group(1).lower()] = _unquote(match.group(2).strip())
+        if match is None:
+            if key and line[:1] in (" ", "\t"):
+                lines.append(line.strip())
+            continue
+        if key:
+            joined = "\n" if style == "|" else " "
+            metadata[key] = _unquote(joined.join(part for part in lines if part).strip())
+        key, value = match.group(1).lower(), match.group(2).strip()
+        style = value[:1] if _BLOCK_SCALAR.fullmatch(value) else ""
+        lines = [] if style else [value]
     body = source[end.end() :].removeprefix("\n")
     return metadata, body
 
 
+class NestedTooDeeply(Exception):
+    """Markdown nested deeper than the parser follows: some of its text would be lost."""
+
+
 def markdown_blocks(source: str) -> list[tuple[str, str]]:
-    """Parse Markdown into ``(kind, plain text)`` blocks in reading order."""
+    """Parse Markdown into ``(kind, plain text)`` blocks in reading order.
+
+    Raises NestedTooDeeply when a line of text is in no block: the parser stops following
+    lists and quotes past a nesting depth, and drops what is inside them (and after).
+    """
     # Imported here: plain-text sources (and `reader match` on them) do not pay for the parser.
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    # 100 levels (50 of lists: a list and its item are two) at a few frames each stays far
+    # below Python's recursion limit; commonmark's 20 dropped a list's 11th level.
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    parser.enable("table").enable("strikethrough")
+    tokens = parser.parse(source)
+    _check_every_line_read(source, tokens)
     blocks: list[tuple[str, str]] = []
     parents: list[str] = []
-    for token in parser.parse(source):
+    for token in tokens:
         if token.nesting == 1:
             parents.append(_PARENT_KINDS.get(token.type, token.tag))
         elif token.nesting == -1:
@@ -63,6 +94,18 @@ def markdown_blocks(source: str) -> list[tuple[str, str]]:
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(("code", token.content.rstrip("\n")))
     return blocks
+
+
+def _check_every_line_read(source: str, tokens: list[Token]) -> None:
+    # Lines of leaf tokens (a paragraph's text, code, a rule) and of tables (whose delimiter
+    # row is no leaf); a list item's own span would cover the lines it failed to read.
+    read: set[int] = set()
+    for token in tokens:
+        if token.map and (token.nesting == 0 or token.type == "table_open"):
+            read.update(range(token.map[0], token.map[1]))
+    for number, line in enumerate(source.split("\n")):
+        if number not in read and line.strip() and not _LINK_DEFINITION.match(line):
+            raise NestedTooDeeply(f"line {number + 1} is nested too deeply to be read")
 
 
 def plain_blocks(text: str) -> tuple[Block, ...]:

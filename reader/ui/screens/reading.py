@@ -43,6 +43,8 @@ class Reading(Screen[None]):
     Reading.-narrow #panes { layout: vertical; }
     Reading.-narrow DocumentView { width: 1fr; height: 1fr; }
     Reading.-short #detail { height: 6; }
+    Reading.-tiny #detail { display: none; }
+    Reading.-tiny Footer { display: none; }
     """
 
     @dataclass
@@ -101,15 +103,20 @@ class Reading(Screen[None]):
         left.move_cursor(0)
         self._update_status()
         self.call_after_refresh(self._become_ready)
+        for document in self.documents:
+            if document.warnings:
+                self.notify(f"{document.name}: {'; '.join(document.warnings)}", timeout=10)
 
     def _become_ready(self) -> None:
         become_ready(self)
         self.refresh_bindings()
 
     def on_resize(self) -> None:
-        """Below 100 columns the panes stack; below 30 rows the detail panel shrinks."""
+        """Below 100 columns the panes stack; below 30 rows the detail panel shrinks, and
+        below 16 it and the footer give their rows to the text."""
         self.set_class(self.size.width < 100, "-narrow")
         self.set_class(self.size.height < 30, "-short")
+        self.set_class(self.size.height < 16, "-tiny")
 
     # Panes and claims.
 
