@@ -90,3 +90,29 @@ async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> 
         assert left.cursor == 2
         assert screen.book.tags(0) == {1: "corroborated"}
         assert not screen.has_class("-matrix")  # m does not apply to two documents
+
+
+async def test_keys_typed_while_a_huge_note_is_drawn_act_in_order(tmp_path: Path) -> None:
+    from reader.store.model import Annotation, Target
+
+    document = load_document(NEWSWEEK)
+    passage = document.passages[2]
+    target = Target.from_span(document.id, document.text, passage.start, passage.end)
+    store = NotesStore(tmp_path / "notes.json")
+    store.save(Annotation(target, "corroborated", "x" * 5_000_000)).result(10)
+    app = ReaderApp([document, load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Workstation)
+        left = screen.query_one("#left", DocumentView)
+        burst(app, "j", "j", "u", "k", "k")  # onto the huge note, clear it, and back up
+        await pilot.pause(0.3)
+        store.flush(10)
+        await pilot.pause()
+        assert left.cursor == 0
+        [kept] = store.annotations()
+    assert kept.status is None  # the tag on claim 2 was cleared; its note stays
+    assert len(kept.note) == 5_000_000
+    store.close()
