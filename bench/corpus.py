@@ -50,8 +50,8 @@ def reword(sentence: str, rng: random.Random) -> str:
 
 def long_pair(sentences: int = 3000, seed: int = 1) -> LongPair:
     """Document A: ECB+ articles of topics 1-17; B: half of A retold, shuffled, padded."""
-    from reader.core.markup import plain_blocks
-    from reader.core.segment import segment
+    from reader.core.documents.markup import plain_blocks
+    from reader.core.documents.segmentation import segment
 
     rng = random.Random(seed)
     source = _paragraphs(range(1, 18))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
-from reader.core.loading import load_document
-from reader.core.matching import Match, MatchSettings, match_documents
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.matching.matcher import Match, MatchSettings, match_documents
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ECB_DEV = SHARED / "eval" / "ecbplus-dev"

@@ -16,7 +16,7 @@ from typing import Any
 
 from bench.store_speed import make
 from reader.core.export import EXPORT_FORMAT, EXPORT_VERSION
-from reader.store.exchange import import_notes, read_export
+from reader.store.importing import import_notes, read_export
 from reader.store.notes import NotesStore
 
 BASELINE_UP_TO = 5_000

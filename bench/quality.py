@@ -14,7 +14,7 @@ from bench.evaluation import (
     score_seeds,
     seed_margin,
 )
-from reader.core.matching import DEFAULT_MIN_SCORE, MatchSettings
+from reader.core.matching.matcher import DEFAULT_MIN_SCORE, MatchSettings
 
 
 def main() -> int:

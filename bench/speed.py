@@ -20,7 +20,7 @@ from bench.evaluation import ECB_DEV
 _BASELINE = """
 import resource, sys, time
 from rapidfuzz import fuzz, process, utils
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 a, b = (load_document(p) for p in sys.argv[1:3])
 sa = [p.text for p in a.passages]
 sb = [p.text for p in b.passages]

@@ -86,7 +86,7 @@ class FrameClock:
 
 def _open_app(paths: Sequence[Path], db: Path) -> tuple[Any, Any]:
     """The reader app on these documents (no size limit) and its notes store."""
-    from reader.core.loading import load_document
+    from reader.core.documents.loading import load_document
     from reader.store.notes import NotesStore
     from reader.ui.app import ReaderApp
 

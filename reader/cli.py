@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.core.decoding import DEFAULT_MAX_BYTES, sanitize_line
-from reader.core.errors import DocumentError
-from reader.core.loading import expand_paths, load_document
-from reader.core.model import Document
+from reader.core.documents.decoding import DEFAULT_MAX_BYTES
+from reader.core.documents.document import Document
+from reader.core.documents.document_error import DocumentError
+from reader.core.documents.loading import expand_paths, load_document
+from reader.core.documents.text_policy import sanitize_line
 from reader.notes_commands import export_command, import_command, restore_command
 from reader.store.errors import CorruptStore, StoreError
 from reader.store.locations import (
@@ -150,7 +151,7 @@ def _open_command(argv: list[str]) -> int:
             store.close()
     lost = app.workstation.writer.not_saved()
     if store is not None and lost:
-        from reader.store.exchange import unsaved_report
+        from reader.store.importing import unsaved_report
 
         sys.stderr.write(unsaved_report(store, lost))
         return 1

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TextIO
 
-from reader.core.decoding import sanitize_line
-from reader.core.matching import Match, MatchResult, MatchSettings, match_documents
-from reader.core.model import Document
-from reader.core.normalise import surface_words
+from reader.core.documents.document import Document
+from reader.core.documents.text_policy import sanitize_line
+from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
+from reader.core.matching.tokens import surface_words
 
 _PREVIEW = 90
 
@@ -61,9 +61,9 @@ def run_match(
         passage_a = doc_a.text[match.a.start : match.a.end]
         shared = ", ".join(surface_words(passage_a, result.explain(match).shared_words[:5]))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
-        out.write(f"  {sanitize_line(doc_a.name)}: {_preview(passage_a)}\n")
+        out.write(f"  {doc_a.label}: {_preview(passage_a)}\n")
         passage_b = doc_b.text[match.b.start : match.b.end]
-        out.write(f"  {sanitize_line(doc_b.name)}: {_preview(passage_b)}\n")
+        out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")
     strong = sum(1 for m in result.matches if m.strength == "strong")
     out.write(
         f"{len(result.matches)} matches ({strong} strong) across {len(documents)} documents\n"

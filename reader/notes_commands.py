@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.core.decoding import sanitize_line
+from reader.core.documents.text_policy import sanitize_line
 from reader.store.locations import NOTES_NAME
 from reader.user_error import PROGRAM, UserError
 
@@ -50,8 +50,8 @@ def _notes_path(db: str | None) -> Path:
 
 
 def export_command(argv: list[str]) -> int:
-    from reader.core.export import FORMATS, export
-    from reader.store.exchange import export_data
+    from reader.core.export.formats import FORMATS, export
+    from reader.store.exporting import gather_export
     from reader.store.model import STATUSES
     from reader.store.notes import NotesStore
     from reader.store.storage import write_output
@@ -67,7 +67,7 @@ def export_command(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     store = NotesStore(_notes_path(options.db), read_only=True)
     try:
-        text = export(export_data(store), options.format, options.status)
+        text = export(gather_export(store), options.format, options.status)
     finally:
         store.close()
     if options.output in (None, "-"):
@@ -79,7 +79,7 @@ def export_command(argv: list[str]) -> int:
 
 
 def import_command(argv: list[str]) -> int:
-    from reader.store.exchange import import_notes, read_export
+    from reader.store.importing import import_notes, read_export
     from reader.store.notes import NotesStore
 
     parser = argparse.ArgumentParser(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.decoding import decode_bytes, read_text
-from reader.core.errors import (
+from reader.core.documents.decoding import decode_bytes, read_text
+from reader.core.documents.document_error import (
     BinaryFile,
     EmptyDocument,
     FileTooLarge,

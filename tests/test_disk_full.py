@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.workstation import Workstation
@@ -93,7 +93,7 @@ async def test_quitting_twice_with_a_change_not_saved_reports_it(
 
 
 def test_the_report_of_lost_changes_imports_back(tmp_path: Path) -> None:
-    from reader.store.exchange import import_notes, read_export, unsaved_report
+    from reader.store.importing import import_notes, read_export, unsaved_report
     from reader.store.model import Annotation, Target
 
     document = load_document(NEWSWEEK)

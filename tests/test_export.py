@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,23 @@ import pytest
 from markdown_it import MarkdownIt
 
 from reader.cli import main
-from reader.core.decoding import sanitize
-from reader.core.export import CSV_COLUMNS, export
-from reader.core.loading import load_document
-from reader.core.model import Document
-from reader.core.note_facts import attribution_data
-from reader.core.provenance import paragraph_attribution
-from reader.store.exchange import export_data, import_notes, read_export
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.documents.text_policy import sanitize
+from reader.core.export.csv_table import CSV_COLUMNS
+from reader.core.export.formats import export
+from reader.core.export.records import (
+    EvidenceQuote,
+    NoteRecord,
+    NotesExport,
+    Quote,
+    SourceDocument,
+)
+from reader.core.provenance.attribution import attribute
+from reader.core.provenance.claim_view import CounterpartText, view_claim
+from reader.core.provenance.comparison import paragraph_attribution
+from reader.store.exporting import gather_export
+from reader.store.importing import import_notes, read_export
 from reader.store.model import Annotation, Evidence, Target
 from reader.store.notes import NotesStore
 from tests.conftest import NEWSWEEK, STRIPES
@@ -64,12 +75,61 @@ def _sample_case(folder: Path) -> tuple[NotesStore, Document, Document]:
     return store, a, b
 
 
-def data_of(case: Path) -> dict[str, object]:
+def data_of(case: Path) -> NotesExport:
     store = NotesStore(case / "reader-notes.json", read_only=True)
     try:
-        return export_data(store)
+        return gather_export(store)
     finally:
         store.close()
+
+
+def from_texts(data: dict[str, Any]) -> NotesExport:
+    """Records for hand-written export data (the JSON export's shape), each claim compared
+    with its counterparts by their texts alone, as when the documents cannot be read."""
+
+    def quote(target: dict[str, Any]) -> Quote:
+        q, p = target["quote"], target["position"]
+        return Quote(
+            target["document_id"], q["exact"], q["prefix"], q["suffix"], p["start"], p["end"]
+        )
+
+    notes = []
+    for item in data["annotations"]:
+        evidence = tuple(
+            EvidenceQuote(quote(e["target"]), e["score"], e["strength"]) for e in item["evidence"]
+        )
+        texts = [CounterpartText(e.target.exact, None, e.strength) for e in evidence]
+        notes.append(
+            NoteRecord(
+                item["id"], item.get("schema", 1), item["status"], item["note"],
+                quote(item["target"]), evidence, item["created"], item["updated"],
+                item.get("orphaned", False), item.get("anchor", "exact"),
+                view_claim(item["claim"], None, texts),
+            )
+        )  # fmt: skip
+    documents = tuple(
+        SourceDocument(d["id"], d["path"], d["title"], d.get("metadata", {}))
+        for d in data["documents"]
+    )
+    return NotesExport(documents, tuple(notes))
+
+
+def without_documents(export: NotesExport) -> NotesExport:
+    """The same notes with their views from the texts alone (no paragraph to fall back on)."""
+    return replace(
+        export,
+        notes=tuple(
+            replace(
+                note,
+                view=view_claim(
+                    note.claim,
+                    None,
+                    [CounterpartText(e.target.exact, None, e.strength) for e in note.evidence],
+                ),
+            )
+            for note in export.notes
+        ),
+    )
 
 
 def test_json_round_trips_through_import(case: Path, tmp_path: Path) -> None:
@@ -82,7 +142,7 @@ def test_json_round_trips_through_import(case: Path, tmp_path: Path) -> None:
     assert report.conflicts == []
     fresh.close()
     again = NotesStore(tmp_path / "fresh.json", read_only=True)
-    second = export(export_data(again), "json")
+    second = export(gather_export(again), "json")
     assert json.loads(second)["annotations"] == json.loads(first)["annotations"]
     assert json.loads(second)["annotations"][0]["note"] == HOSTILE
 
@@ -137,7 +197,7 @@ def test_csv_disarms_spreadsheet_formulas() -> None:
             }
         ],
     }
-    row = next(csv.DictReader(io.StringIO(export(data, "csv"), newline="")))
+    row = next(csv.DictReader(io.StringIO(export(from_texts(data), "csv"), newline="")))
     assert row["note"] == "'=1+1"
     assert row["claim"] == "'=SUM(A1)"
 
@@ -273,10 +333,13 @@ def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
     evidence = Evidence(Target.from_span(b.id, b.text, other.start, other.end), 37.9, "strong")
     target = Target.from_span(a.id, a.text, claim.start, claim.end)
     store.commit([Annotation(target, "corroborated", "", (evidence,))]).result()
-    data = export_data(store)
+    data = gather_export(store)
     store.close()
-    [context] = data["contexts"].values()
-    assert context["counterparts"] == [attribution_data(paragraph_attribution(b, 5))]
+    [note] = data.notes
+    # The claim takes its paragraph's sources; the counterpart names its own.
+    assert note.view.from_paragraph
+    assert note.view.attribution == paragraph_attribution(a, 2)
+    assert note.view.counterparts[0].attribution_b == attribute(b.passages[5].text)
     chain = "Suspilne ← the broadcaster ← Intelligence sources"
     memo = export(data, "md")
     assert f"Attributed to: {chain} (paragraph)" in memo
@@ -292,7 +355,7 @@ def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
     [item] = json.loads(export(data, "jsonld"))["first"]["items"]
     assert item["reader:attributionFromParagraph"] is True
     # Without the documents there is no paragraph: the texts alone are compared.
-    alone = export({**data, "contexts": {}}, "md")
+    alone = export(without_documents(data), "md")
     assert "Attributed to" not in alone
     assert "sources not stated in both" in alone
 
@@ -336,7 +399,7 @@ def _conflicting_case() -> dict[str, Any]:
 
 
 def test_memo_shows_a_conflicting_detail_of_a_counterpart() -> None:
-    data = _conflicting_case()
+    data = from_texts(_conflicting_case())
     assert "differs: number: 6 vs 9" in export(data, "md")
     [annotation] = json.loads(export(data, "jsonld"))["first"]["items"]
     counterpart = annotation["target"][1]
@@ -364,7 +427,7 @@ def test_jsonld_expands_without_losing_a_value(case: Path, which: str) -> None:
 
     from tests.hostile.anno_context import load_document as local_context
 
-    data = data_of(case) if which == "sample case" else _conflicting_case()
+    data = data_of(case) if which == "sample case" else from_texts(_conflicting_case())
     written = json.loads(export(data, "jsonld"))
     expanded = jsonld.expand(written, {"documentLoader": local_context})
     kept = {str(v) for v in _leaves(expanded)}
@@ -384,7 +447,7 @@ def test_memo_line_breaks_in_notes_and_outlets_make_no_headings() -> None:
                        "metadata": {"outlet": "Outlet\n# Fake section\n\u2028## Also"}}],
         "annotations": [{**item, "orphaned": False}],
     }  # fmt: skip
-    memo = export(data, "md")
+    memo = export(from_texts(data), "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(memo)
     headings = [memo.splitlines()[t.map[0]] for t in tokens if t.type == "heading_open" and t.map]
     assert not [h for h in headings if "Injected" in h or "Fake" in h or "Also" in h]
@@ -396,7 +459,9 @@ def test_csv_disarms_every_text_column_and_hidden_prefixes() -> None:
     record = {**annotation.to_dict(), "id": "=HYPERLINK(\"http://x\")", "created": "+1",
               "updated": " @SUM(1)", "orphaned": False}  # fmt: skip
     row = next(
-        csv.DictReader(io.StringIO(export({"documents": [], "annotations": [record]}, "csv")))
+        csv.DictReader(
+            io.StringIO(export(from_texts({"documents": [], "annotations": [record]}), "csv"))
+        )
     )
     for column in ("id", "created", "updated", "claim"):
         assert row[column].startswith("'"), column
@@ -404,7 +469,7 @@ def test_csv_disarms_every_text_column_and_hidden_prefixes() -> None:
 
 
 def test_json_exports_escape_c1_controls_and_refuse_nan() -> None:
-    from reader.core.json_text import json_text
+    from reader.core.export.json_text import json_text
 
     assert json_text({"note": "a\x9b31mb"}) == '{\n "note": "a\\u009b31mb"\n}\n'
     assert json.loads(json_text({"note": "a\x9b31mb"}))["note"] == "a\x9b31mb"

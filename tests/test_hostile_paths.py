@@ -14,7 +14,7 @@ import pytest
 from filelock import FileLock
 
 from reader.cli import _choose_after_corruption, main, open_store
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.errors import CorruptStore
 from reader.store.model import Annotation, Target
 from reader.store.notes import NotesStore

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual import events
 
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.workstation import Workstation

@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.decoding import sanitize
-from reader.core.loading import load_document
-from reader.core.markup import plain_blocks
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.documents.markup import plain_blocks
+from reader.core.documents.text_policy import sanitize
 from reader.ui.layout import Line, _wrap_line, _wrap_plain, wrap
 from tests.conftest import NEWSWEEK
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.errors import BinaryFile, EmptyDocument, MissingFile, NoDocuments
-from reader.core.loading import document_id, expand_paths, load_document
+from reader.core.documents.document_error import BinaryFile, EmptyDocument, MissingFile, NoDocuments
+from reader.core.documents.loading import document_id, expand_paths, load_document
 from tests.conftest import NEWSWEEK, SAMPLE_DOCS, STRIPES
 
 
@@ -53,7 +53,7 @@ def test_markdown_structure_becomes_plain_blocks(tmp_path: Path) -> None:
     assert "https://" not in document.text
     assert document.title == "From front matter"
     assert document.metadata["outlet"] == "Example Post"
-    assert document.name == "Example Post"
+    assert document.label == "Example Post"
 
 
 def test_title_falls_back_to_heading_then_first_line_then_name(tmp_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_front_matter_block_scalars_and_continued_values(tmp_path: Path) -> None
 
 
 def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
-    from reader.core.errors import FileTooLarge
+    from reader.core.documents.document_error import FileTooLarge
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"a" * (1024 * 1024 + 1))

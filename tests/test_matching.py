@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import matching
-from reader.core.align import align_words
-from reader.core.loading import load_document
-from reader.core.matching import MatchCancelled, MatchSettings, match_documents
-from reader.core.model import Document
-from reader.core.normalise import surface_words
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.matching import matcher as matching
+from reader.core.matching.alignment import align_words
+from reader.core.matching.matcher import MatchCancelled, MatchSettings, match_documents
+from reader.core.matching.tokens import surface_words
 from tests.conftest import NEWSWEEK, STRIPES
 
 ARTICLE = [

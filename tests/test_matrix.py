@@ -11,11 +11,11 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
-from reader.core.claims import ClaimIndex
-from reader.core.loading import load_document
-from reader.core.matching import match_documents
-from reader.core.matrix import ABSENT, claim_matrix
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.matching.counterparts import CounterpartIndex
+from reader.core.matching.matcher import match_documents
+from reader.core.provenance.claim_matrix import ABSENT, claim_matrix
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.claim_matrix import MatrixPanel
@@ -85,7 +85,7 @@ def constructed(tmp_path: Path) -> list[Document]:
 def test_cells_show_strength_absence_and_a_differing_number(tmp_path: Path) -> None:
     documents = constructed(tmp_path)
     result = match_documents(documents)
-    matrix = claim_matrix(documents, ClaimIndex.build(result), 0)
+    matrix = claim_matrix(documents, CounterpartIndex.build(result), 0)
     assert matrix.others == (1, 2)
     assert [row.passage for row in matrix.rows] == [p.index for p in documents[0].passages]
     killed = next(r for r in matrix.rows if "Six soldiers" in documents[0].passages[r.passage].text)
@@ -106,7 +106,7 @@ def test_cells_agree_with_the_matches_on_an_ecb_topic(eval_dir: Path) -> None:
     documents = [load_document(p) for p in sorted(folder.glob("1_1*ecb.txt"))[:6]]
     result = match_documents(documents)
     for base in range(len(documents)):
-        matrix = claim_matrix(documents, ClaimIndex.build(result), base)
+        matrix = claim_matrix(documents, CounterpartIndex.build(result), base)
         assert len(matrix.rows) == len(documents[base].passages)
         for row in matrix.rows:
             for other, cell in zip(matrix.others, row.cells, strict=True):

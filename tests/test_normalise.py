@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core.forms import Forms, word_forms
-from reader.core.normalise import _pieces_of, chunk_pieces, content_norms, tokenize
+from reader.core.matching._forms import Forms, word_forms
+from reader.core.matching.tokens import _pieces_of, chunk_pieces, content_norms, tokenize
 
 
 def norms(text: str) -> list[str]:

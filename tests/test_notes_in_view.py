@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from reader.core.loading import load_document
-from reader.core.matching import match_documents
+from reader.core.documents.loading import load_document
+from reader.core.matching.matcher import match_documents
 from reader.store.model import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp

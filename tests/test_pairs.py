@@ -9,17 +9,17 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core import pairs
-from reader.core.features import PassageFeatures
-from reader.core.matching import (
+from reader.core.documents.document import Block, Document, Passage
+from reader.core.matching import _pairs as pairs
+from reader.core.matching._features import PassageFeatures
+from reader.core.matching._pairs import _round_tenths
+from reader.core.matching.matcher import (
     MIN_SHARED,
     SINGLE_WORD_FACTOR,
     MatchSettings,
     match_documents,
     set_statistics,
 )
-from reader.core.model import Block, Document, Passage
-from reader.core.pairs import _round_tenths
 
 # Few words, so that sentences share some of them, and some words are in many sentences.
 _WORDS = st.sampled_from(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.attribution import attribute
-from reader.core.conflicts import Conflict
-from reader.core.loading import load_document
-from reader.core.matching import match_documents
-from reader.core.provenance import compare, paragraph_attribution
+from reader.core.documents.loading import load_document
+from reader.core.matching.matcher import match_documents
+from reader.core.provenance.attribution import attribute
+from reader.core.provenance.comparison import compare, paragraph_attribution
+from reader.core.provenance.conflicts import Conflict
 from tests.conftest import NEWSWEEK, STRIPES
 
 

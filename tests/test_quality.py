@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.evaluation import load_topics, score_baseline, score_reader, score_seeds, seed_margin
-from reader.core.matching import DEFAULT_MIN_SCORE
+from reader.core.matching.matcher import DEFAULT_MIN_SCORE
 
 
 def test_seeds_strong_pairs_found(eval_dir: Path) -> None:

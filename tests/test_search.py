@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.loading import load_document
-from reader.core.search import find_passages
+from reader.core.documents.loading import load_document
+from reader.core.documents.search import find_passages
 
 
 def test_hits_are_claims_in_reading_order_once_each(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.loading import load_document
-from reader.core.markup import plain_blocks
-from reader.core.segment import MAX_PASSAGE, segment
+from reader.core.documents.loading import load_document
+from reader.core.documents.markup import plain_blocks
+from reader.core.documents.segmentation import MAX_PASSAGE, segment
 from tests.conftest import NEWSWEEK, STRIPES
 
 

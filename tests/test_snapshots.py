@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from tests.conftest import NEWSWEEK, STRIPES

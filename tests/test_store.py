@@ -265,7 +265,7 @@ def test_a_one_megabyte_note_round_trips(db: Path) -> None:
 
 
 def test_notes_reattach_after_move_and_edit(db: Path) -> None:
-    from reader.core.loading import document_id
+    from reader.core.documents.loading import document_id
 
     original = "First claim here. Six officers were killed on October 3. Last line."
     store = NotesStore(db)

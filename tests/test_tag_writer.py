@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.claims import TagBook
 from reader.ui.tag_writer import TagWriter, WriteOutcome

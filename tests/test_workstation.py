@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.core.loading import load_document
+from reader.core.documents.loading import load_document
 from reader.store.model import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp

@@ -10,9 +10,9 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from reader.core.markup import plain_blocks
-from reader.core.normalise import tokenize
-from reader.core.segment import segment
+from reader.core.documents.markup import plain_blocks
+from reader.core.documents.segmentation import segment
+from reader.core.matching.tokens import tokenize
 from reader.store.model import Target
 
 AnchorStatus = Literal["exact", "moved", "fuzzy", "orphan"]

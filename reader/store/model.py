@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from reader.core.matching.matcher import Strength
+
 SCHEMA_VERSION = 1
 CONTEXT = 32  # characters of prefix and suffix kept in a TextQuoteSelector
 
@@ -72,15 +74,6 @@ class Target:
             "position": {"start": self.position.start, "end": self.position.end},
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Target:
-        """Read back what ``to_dict`` wrote."""
-        return cls(
-            data["document_id"],
-            TextQuoteSelector(**data["quote"]),
-            TextPositionSelector(**data["position"]),
-        )
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -88,16 +81,11 @@ class Evidence:
 
     target: Target
     score: float
-    strength: str
+    strength: Strength
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the database."""
         return {"target": self.target.to_dict(), "score": self.score, "strength": self.strength}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        """Read back what ``to_dict`` wrote."""
-        return cls(Target.from_dict(data["target"]), float(data["score"]), str(data["strength"]))
 
 
 @dataclass(frozen=True)
@@ -136,18 +124,3 @@ class Annotation:
             "created": self.created,
             "updated": self.updated,
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Annotation:
-        """Read back what ``to_dict`` wrote."""
-        status = data.get("status")
-        return cls(
-            target=Target.from_dict(data["target"]),
-            status=status if status in STATUSES else None,
-            note=str(data.get("note", "")),
-            evidence=tuple(Evidence.from_dict(item) for item in data.get("evidence", [])),
-            id=str(data["id"]),
-            created=str(data["created"]),
-            updated=str(data["updated"]),
-            schema=int(data.get("schema", SCHEMA_VERSION)),
-        )

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from reader.core.decoding import sanitize_line
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.documents.text_policy import sanitize_line
 from reader.store.notes import NotesStore
 from reader.ui.screens.workstation import Workstation
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from reader.core.model import Document
+from reader.core.documents.document import Document
 
 _WORD = re.compile(r"\S+\s*|\s+")
 

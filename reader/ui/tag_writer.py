@@ -8,7 +8,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.model import Document
+from reader.core.documents.document import Document
 from reader.store.model import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
 from reader.ui.claims import Key, TagBook

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
-from reader.core.export import FORMATS
+from reader.core.export.formats import FORMATS
 
 SUFFIXES = {"md": ".md", "csv": ".csv", "json": ".json", "jsonld": ".jsonld"}
 LABELS = {

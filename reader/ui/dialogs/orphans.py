@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.decoding import excerpt, sanitize, sanitize_line
+from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
 from reader.store.model import Annotation
 
 

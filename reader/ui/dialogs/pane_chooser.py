@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select
 
-from reader.core.model import Document
+from reader.core.documents.document import Document
 
 
 class PaneChooser(ModalScreen[tuple[int, int] | None]):
@@ -37,7 +37,7 @@ class PaneChooser(ModalScreen[tuple[int, int] | None]):
     def compose(self) -> ComposeResult:
         """A list for each pane."""
         # Titles come from documents: Text, so a "[b]" in one is shown, not parsed.
-        options = [(Text(f"{d.name} — {d.title}"[:70]), i) for i, d in enumerate(self.documents)]
+        options = [(Text(f"{d.label} — {d.title}"[:70]), i) for i, d in enumerate(self.documents)]
         with Vertical():
             yield Label("Left pane")
             yield Select(options, value=self.left, allow_blank=False, id="left")

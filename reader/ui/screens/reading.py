@@ -20,15 +20,15 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from reader.core.claims import ClaimIndex
-from reader.core.matching import MatchCancelled, MatchResult, match_documents
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.matching.counterparts import CounterpartIndex
+from reader.core.matching.matcher import MatchCancelled, MatchResult, match_documents
 from reader.store.notes import NotesStore
 from reader.ui.claims import Key, TagBook
 from reader.ui.dialogs.pane_chooser import PaneChooser
 from reader.ui.screens.readiness import become_ready, when_ready
 from reader.ui.widgets.claim_matrix import MatrixPanel
-from reader.ui.widgets.detail_panel import DetailPanel
+from reader.ui.widgets.detail_panel import ClaimDetail, DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import StatusLine
@@ -69,7 +69,7 @@ class Reading(Screen[None]):
         ids = [d.id for d in documents]
         if isinstance(saved, list) and len(saved) == 2 and all(i in ids for i in saved):
             self.shown = [ids.index(saved[0]), ids.index(saved[1])]
-        self.claims = ClaimIndex()
+        self.claims = CounterpartIndex()
         self.book = TagBook()
         self.matching = True
         self.progress = 0.0
@@ -105,7 +105,7 @@ class Reading(Screen[None]):
         self.call_after_refresh(self._become_ready)
         for document in self.documents:
             if document.warnings:
-                self.notify(f"{document.name}: {'; '.join(document.warnings)}", timeout=10)
+                self.notify(f"{document.label}: {'; '.join(document.warnings)}", timeout=10)
 
     def _become_ready(self) -> None:
         become_ready(self)
@@ -179,7 +179,7 @@ class Reading(Screen[None]):
 
     def on_reading_matches_ready(self, message: MatchesReady) -> None:
         """Mark matched passages in both panes and refresh the detail panel."""
-        self.claims = ClaimIndex.build(message.result)
+        self.claims = CounterpartIndex.build(message.result)
         self.matching = False
         # The documents, their layout and the matches live as long as the app: keep them out
         # of the collector's full passes, which took ~350 ms with a 5 MB document open.
@@ -213,15 +213,16 @@ class Reading(Screen[None]):
 
     def _show_detail(self, doc: int, passage: int) -> None:
         versions = self.book.versions((doc, passage))
-        self.query_one(DetailPanel).show_claim(
+        detail = ClaimDetail.of(
             self.documents,
             doc,
             passage,
+            self.claims.counterparts(doc, passage),
             versions,
             self.book.review_reason(versions[0]) if versions else None,
-            self.claims.counterparts(doc, passage),
             self.matching,
         )
+        self.query_one(DetailPanel).show(detail)
 
     # Moving.
 

@@ -12,10 +12,10 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Input
 
-from reader.core.export import export
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.export.formats import export
 from reader.store.errors import StoreError
-from reader.store.exchange import export_data
+from reader.store.exporting import gather_export
 from reader.store.model import Annotation, Evidence, Status
 from reader.store.notes import NotesStore
 from reader.store.storage import write_output
@@ -140,7 +140,7 @@ class Workstation(Reading):
         assert self.store is not None
         try:
             self.store.flush(30)
-            text = export(export_data(self.store), choice.format)
+            text = export(gather_export(self.store), choice.format)
             written = write_output(choice.path, text.encode("utf-8"))
         except (OSError, StoreError) as error:
             self.post_message(self.Exported(None, str(error)))

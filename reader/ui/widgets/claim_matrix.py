@@ -13,11 +13,11 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.core.claims import ClaimIndex
-from reader.core.matching import MatchCancelled
-from reader.core.matrix import ABSENT, Cell, ClaimMatrix, Row, claim_matrix
-from reader.core.model import Document
-from reader.ui.widgets.matrix_grid import MatrixGrid, short_label
+from reader.core.documents.document import Document
+from reader.core.matching.counterparts import CounterpartIndex
+from reader.core.matching.matcher import MatchCancelled
+from reader.core.provenance.claim_matrix import ABSENT, Cell, ClaimMatrix, Row, claim_matrix
+from reader.ui.widgets.matrix_grid import MatrixGrid
 
 LEGEND = (
     "{name}'s claims × other documents · ≡ strong ~ partial · absent ⚠ detail differs "
@@ -71,7 +71,7 @@ class MatrixPanel(Vertical):
         """Whether the matrix is shown."""
         return self.has_class("-open")
 
-    def open(self, documents: list[Document], index: ClaimIndex, base: int) -> None:
+    def open(self, documents: list[Document], index: CounterpartIndex, base: int) -> None:
         """Show the matrix of one document's claims; the cells are built in a worker.
 
         Until they are, the legend says so and the panes keep the keys; then ``Shown`` asks the
@@ -88,7 +88,7 @@ class MatrixPanel(Vertical):
         self.remove_class("-open")
 
     @work(thread=True, exclusive=True, group="matrix")
-    def _build(self, index: ClaimIndex, base: int) -> None:
+    def _build(self, index: CounterpartIndex, base: int) -> None:
         worker = get_current_worker()
         try:
             matrix = claim_matrix(
@@ -114,7 +114,7 @@ class MatrixPanel(Vertical):
         if not self.is_open:
             return
         matrix = self.matrix = message.matrix
-        name = short_label(self.documents[matrix.base])
+        name = self.documents[matrix.base].short_label
         self.query_one(".legend", Static).update(LEGEND.format(name=name))
         self.grid.show(self.documents, matrix)
         self.post_message(self.Shown())
@@ -164,8 +164,8 @@ class MatrixPanel(Vertical):
             return summary
         document = self.documents[other]
         number = self.matrix.others.index(other) + 1
-        title = document.name if len(document.name) <= 60 else document.name[:59] + "…"
-        name = f"{number} {short_label(document)} ({title})"
+        title = document.label if len(document.label) <= 60 else document.label[:59] + "…"
+        name = f"{number} {document.short_label} ({title})"
         if cell.strength == ABSENT:
             return f"{summary}\n{name}: does not tell this claim"
         details = [f"{cell.strength} {cell.score:.0f}"]

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.model import Document
+from reader.core.documents.document import Document
 from reader.ui.layout import Layout, wrap
 
 GUTTER = 3

@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.matrix import ABSENT, Cell, ClaimMatrix, Row
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.provenance.claim_matrix import ABSENT, Cell, ClaimMatrix, Row
 from reader.ui.widgets.document_view import MATCH_MARKS, TAG_MARKS
 
 NUMBER_WIDTH = 6
@@ -38,11 +38,6 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
-
-
-def short_label(document: Document) -> str:
-    """A document's outlet, else its file name without the suffix."""
-    return document.metadata.get("outlet") or document.path.stem
 
 
 class MatrixGrid(ScrollView, can_focus=True):
@@ -219,7 +214,7 @@ class MatrixGrid(ScrollView, can_focus=True):
         others = self.matrix.others
         width = self._column_width()
         for column in range(self.first_column, len(others)):
-            label = f"{column + 1} {short_label(self.documents[others[column]])}"
+            label = f"{column + 1} {self.documents[others[column]].short_label}"
             text += fit(label, width - 1) + " "
         return [Segment(text, header)]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widgets import Input
 
-from reader.core.model import Document
-from reader.core.search import find_passages
+from reader.core.documents.document import Document
+from reader.core.documents.search import find_passages
 
 
 class SearchBar(Input):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from reader.core.decoding import sanitize_line
-from reader.core.matching import MatchResult
+from reader.core.documents.text_policy import sanitize_line
+from reader.core.matching.matcher import MatchResult
 from reader.store.notes import NotesStore
 from reader.ui.claims import TagBook
 

@@ -1,4 +1,5 @@
-"""Moving notes in and out of a store: export data with orphan flags, and merging an import."""
+"""Merging an export into a notes file (every record checked first), and the report of
+changes that could not be saved, written as an export to import back."""
 
 from __future__ import annotations
 
@@ -9,86 +10,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.core.decoding import sanitize
-from reader.core.errors import DocumentError
-from reader.core.export import EXPORT_FORMAT, EXPORT_VERSION
-from reader.core.loading import load_document
-from reader.core.model import Document
-from reader.core.note_facts import Data, attribution_data
-from reader.core.provenance import paragraph_attribution
-from reader.store.anchoring import anchor
+from reader.core.documents.text_policy import sanitize
+from reader.core.export.json_export import EXPORT_FORMAT, EXPORT_VERSION
 from reader.store.errors import StoreError
-from reader.store.model import Annotation, Evidence
+from reader.store.model import Annotation
 from reader.store.notes import NotesStore
 from reader.store.schema import InvalidRecord, parse_annotation, parse_document
-
-
-def export_data(store: NotesStore) -> dict[str, Any]:
-    """Documents and notes as plain data; a note whose text cannot be found is ``orphaned``.
-
-    Paths are absolute, resolved from the notes file as the workstation resolves them, so an
-    export names the same files wherever it is run. ``anchors`` gives, by note id, how its
-    quote was found in the current text (exact, moved, fuzzy: to confirm, or orphan).
-    ``contexts`` gives, by note id, the sources named in the paragraphs of the claim and of
-    each counterpart, as the detail panel shows them, where the documents can be read.
-    """
-    documents = store.documents()
-    paths = {d.id: store.document_path(d) for d in documents}
-    # Each file once, though several versions of it may be stored; by stored id, the file now
-    # at that version's path.
-    by_path = {path: _readable(path) for path in dict.fromkeys(paths.values())}
-    loaded = {d.id: found for d in documents if (found := by_path[paths[d.id]]) is not None}
-    placed: dict[str, Data] = {}
-    anchors: dict[str, str] = {}
-    for current in by_path.values():
-        if current is None:
-            continue  # gone or unreadable: its notes cannot be placed
-        for attached in store.attach(current.id, current.path, current.text):
-            item = attached.annotation
-            anchors[item.id] = attached.anchor.status
-            if attached.anchor.status != "orphan":
-                placed[item.id] = {
-                    "claim": _paragraph_sources(current, attached.anchor.start),
-                    "counterparts": [_counterpart_sources(e, loaded) for e in item.evidence],
-                }
-    return {
-        "documents": [
-            {"id": d.id, "path": str(paths[d.id]), "title": d.title, "metadata": d.metadata}
-            for d in documents
-        ],
-        "annotations": [
-            {
-                **a.to_dict(),
-                "orphaned": a.id not in placed,
-                "anchor": anchors.get(a.id, "orphan"),
-            }
-            for a in store.annotations()
-        ],
-        "contexts": placed,
-    }
-
-
-def _readable(path: Path) -> Document | None:
-    try:
-        return load_document(path)
-    except DocumentError:
-        return None
-
-
-def _counterpart_sources(evidence: Evidence, loaded: dict[str, Document]) -> list[Data] | None:
-    document = loaded.get(evidence.target.document_id)
-    if document is None:
-        return None
-    found = anchor(evidence.target, document.text)
-    return None if found.status == "orphan" else _paragraph_sources(document, found.start)
-
-
-def _paragraph_sources(document: Document, offset: int) -> list[Data] | None:
-    """The sources named in the paragraph of the passage at ``offset``."""
-    passage = document.passage_at(offset)
-    if passage is None:
-        return None
-    return attribution_data(paragraph_attribution(document, passage.index))
 
 
 @dataclass

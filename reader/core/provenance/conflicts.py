@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.attribution import Attribution
-from reader.core.normalise import Token, tokenize
-from reader.core.words import MONTH_NAMES
+from reader.core.matching.tokens import Token, tokenize
+from reader.core.matching.words import MONTH_NAMES
+from reader.core.provenance.attribution import Attribution
 
 _VAGUE_QUANTITIES = frozenset(
     "several many some few dozens hundreds thousands millions scores numerous countless".split()

@@ -7,18 +7,18 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.core.decoding import DEFAULT_MAX_BYTES, read_text
-from reader.core.errors import MissingFile, NoDocuments
-from reader.core.features import is_boilerplate
-from reader.core.markup import (
+from reader.core.documents.boilerplate import is_boilerplate
+from reader.core.documents.decoding import DEFAULT_MAX_BYTES, read_text
+from reader.core.documents.document import Block, Document
+from reader.core.documents.document_error import MissingFile, NoDocuments
+from reader.core.documents.markup import (
     NestedTooDeeply,
     join_blocks,
     markdown_blocks,
     plain_blocks,
     split_front_matter,
 )
-from reader.core.model import Block, Document
-from reader.core.segment import segment
+from reader.core.documents.segmentation import segment
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}

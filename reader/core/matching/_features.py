@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reader.core.forms import word_forms
-from reader.core.model import Document
+from reader.core.documents.boilerplate import is_boilerplate
+from reader.core.documents.document import Document
+from reader.core.matching._forms import word_forms
 
-# Boilerplate that news pages carry around the article text.
-_BOILERPLATE = re.compile(
-    r"^\s*(?:\d+\s+comments?|comments?|subscribe|sign\s+up(?:\s+now)?|share(?:\s+this)?|"
-    r"advertisement|read\s+more|related(?:\s+articles?)?|follow\s+us|newsletter|"
-    r"click\s+here|log\s*in|sign\s+in|print|email)\s*[.!:]?\s*$",
-    re.IGNORECASE,
-)
 MIN_CONTENT_TOKENS = 3
 
 
@@ -65,8 +58,3 @@ def extract_features(
                 )
             )
     return features
-
-
-def is_boilerplate(text: str) -> bool:
-    """Whether a passage is page furniture ("Subscribe", "0 Comments", "Sign Up Now")."""
-    return _BOILERPLATE.match(text) is not None

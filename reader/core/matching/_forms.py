@@ -8,7 +8,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from typing import NamedTuple
 
-from reader.core.normalise import (
+from reader.core.matching.tokens import (
     CHUNK,
     IGNORED,
     PHRASE_CORES,
@@ -17,7 +17,7 @@ from reader.core.normalise import (
     chunk_pieces,
     tokenize,
 )
-from reader.core.words import NUMBER_WORDS, normal_word
+from reader.core.matching.words import NUMBER_WORDS, normal_word
 
 
 class Forms(NamedTuple):

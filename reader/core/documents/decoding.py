@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.errors import (
+from reader.core.documents.document_error import (
     BinaryFile,
     EmptyDocument,
     FileTooLarge,
     MissingFile,
     UndecodableFile,
 )
+from reader.core.documents.text_policy import sanitize
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -24,13 +25,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-# Characters that would reach the terminal as commands: C0 except tab and newline, DEL, C1.
-_CONTROL_MAP: dict[int, str] = {
-    **{code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)},
-    0x7F: "\u2421",
-    **{code: "\ufffd" for code in range(0x80, 0xA0)},
-}
 
 # Explicit bidirectional formatting characters, which can make text display in another order.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -81,30 +75,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
     if controls > _BINARY_CONTROL_SHARE * len(text):
         raise BinaryFile(f"{name}: looks like a binary file, not text")
     if controls:
-        text = text.translate(_CONTROL_MAP)
+        text = sanitize(text)
     bidi = len(_BIDI_CHARS.findall(text))
     return DecodedText(text, encoding, controls, bidi)
-
-
-def sanitize(text: str) -> str:
-    """Replace terminal control characters one for one with visible placeholders."""
-    return text.translate(_CONTROL_MAP)
-
-
-# One line of a status bar, a title or a message: line breaks shown, not obeyed.
-_LINE_MAP: dict[int, str] = {**_CONTROL_MAP, 0x0A: "\u2424", 0x09: " "}
-
-
-def sanitize_line(text: str) -> str:
-    """Like ``sanitize``, for text shown on one line (names, paths, titles, messages)."""
-    return text.translate(_LINE_MAP)
-
-
-def excerpt(text: str, limit: int) -> str:
-    """At most ``limit`` characters of a text, saying how much was left out."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:

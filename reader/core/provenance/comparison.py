@@ -10,9 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.core.attribution import Attribution, Source, attribute
-from reader.core.conflicts import Conflict, find_conflicts, folded_words
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.provenance.attribution import Attribution, Source, attribute
+from reader.core.provenance.conflicts import Conflict, find_conflicts, folded_words
 
 # This many words in a row, the same in both passages, is copy, not two reporters' wording.
 VERBATIM_WORDS = 12

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reader.core.features import PassageFeatures
+from reader.core.matching._features import PassageFeatures
 
 if TYPE_CHECKING:
     # numpy.typing costs 10 ms to import, and only type checking needs it.

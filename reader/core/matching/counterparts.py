@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.core.matching import Match, MatchResult
+from reader.core.matching.matcher import Match, MatchResult, Strength
 
 
 @dataclass(frozen=True)
@@ -16,19 +16,19 @@ class Counterpart:
     doc: int
     passage: int
     score: float
-    strength: str
+    strength: Strength
     match: Match
 
 
 @dataclass
-class ClaimIndex:
+class CounterpartIndex:
     """Matches looked up by (document, passage), best first."""
 
     result: MatchResult | None = None
     by_passage: dict[tuple[int, int], list[Counterpart]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, result: MatchResult) -> ClaimIndex:
+    def build(cls, result: MatchResult) -> CounterpartIndex:
         """Index every match from both of its sides."""
         table: dict[tuple[int, int], list[Counterpart]] = defaultdict(list)
         for match in result.matches:
@@ -59,6 +59,6 @@ class ClaimIndex:
         return best
 
 
-def strongest(counterparts: Iterable[Counterpart]) -> str:
+def strongest(counterparts: Iterable[Counterpart]) -> Strength:
     """A claim's strength in a document: strong when any of its counterparts there is."""
     return "strong" if any(c.strength == "strong" for c in counterparts) else "partial"

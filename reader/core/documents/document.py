@@ -6,6 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.documents.text_policy import sanitize_line
+
+
+def document_label(metadata: Mapping[str, str], title: str, fallback: str) -> str:
+    """The one label of a document wherever it is shown: its outlet, else its title, else
+    ``fallback`` (its file name, or in an export its id)."""
+    return metadata.get("outlet") or title or fallback
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -42,9 +50,15 @@ class Document:
     warnings: tuple[str, ...] = ()
 
     @property
-    def name(self) -> str:
-        """The short label for this document: its outlet or title, else its file name."""
-        return self.metadata.get("outlet") or self.title or self.path.name
+    def label(self) -> str:
+        """The short label for this document: its outlet or title, else its file name, on
+        one line with controls as placeholders (a file name can hold anything)."""
+        return sanitize_line(document_label(self.metadata, self.title, self.path.name))
+
+    @property
+    def short_label(self) -> str:
+        """The label where space is short (a matrix column): its outlet, else its file stem."""
+        return sanitize_line(self.metadata.get("outlet") or self.path.stem)
 
     def passage_at(self, offset: int) -> Passage | None:
         """Return the passage containing a character offset, if any."""

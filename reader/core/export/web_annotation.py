@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.core.json_text import json_text
-from reader.core.note_facts import Data, NoteFacts, note_facts, provenance_data, source_name
+from reader.core.export.json_export import provenance_data
+from reader.core.export.json_text import json_text
+from reader.core.export.records import NoteRecord, NotesExport, Quote, SourceDocument
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Our extension terms (match score, provenance) live under one prefix, declared in an extra
 # context that defines nothing else, so no Web Annotation term is redefined.
 READER_VOCAB = "urn:reader:vocab:"
 JSONLD_CONTEXT: list[Any] = [ANNO_CONTEXT, {"reader": READER_VOCAB}]
+Data = dict[str, Any]
 
 
-def to_jsonld(data: Data) -> str:
+def to_jsonld(export: NotesExport) -> str:
     """A W3C Web Annotation ``AnnotationCollection``; counterparts are further targets."""
-    documents = {d["id"]: d for d in data["documents"]}
-    contexts = data.get("contexts")
-    annotations = [_web_annotation(item, documents, contexts) for item in data["annotations"]]
+    annotations = [_web_annotation(note, export) for note in export.notes]
     collection = {
         "@context": JSONLD_CONTEXT,
-        "id": "urn:reader:collection:" + _collection_key(data),
+        "id": "urn:reader:collection:" + _collection_key(export),
         "type": "AnnotationCollection",
         "label": "reader notes",
         "total": len(annotations),
@@ -33,44 +32,43 @@ def to_jsonld(data: Data) -> str:
     return json_text(collection)
 
 
-def source_iri(document: Data | None, document_id: str) -> str:
+def source_iri(document: SourceDocument | None, document_id: str) -> str:
     """A document's IRI: its file as a file URI when known, else its content id as a URN."""
-    if document and document.get("path"):
-        return Path(document["path"]).resolve().as_uri()
+    if document and document.path:
+        return Path(document.path).resolve().as_uri()
     return f"urn:sha256:{document_id}"
 
 
-def _web_annotation(item: Data, documents: dict[str, Data], contexts: Data | None) -> Data:
-    facts = note_facts(item, contexts)
-    provenance = provenance_data(item, facts)
+def _web_annotation(note: NoteRecord, export: NotesExport) -> Data:
+    provenance = provenance_data(note.view)
     body: list[Data] = []
-    if item["status"]:
-        body.append({"type": "TextualBody", "purpose": "tagging", "value": item["status"]})
-    if item["note"]:
-        body.append(_text_body("commenting", item["note"]))
-    described = _describe_provenance(item, facts, documents)
+    if note.status:
+        body.append({"type": "TextualBody", "purpose": "tagging", "value": note.status})
+    if note.note:
+        body.append(_text_body("commenting", note.note))
+    described = _describe_provenance(note, export)
     if described:
         body.append(_text_body("describing", described))
-    targets = [_target(item["target"], documents)]
-    for evidence, details in zip(item["evidence"], provenance["counterparts"], strict=True):
-        target = _target(evidence["target"], documents, evidence["score"])
-        target["reader:strength"] = evidence["strength"]
+    targets = [_target(note.target, export)]
+    for evidence, details in zip(note.evidence, provenance["counterparts"], strict=True):
+        target = _target(evidence.target, export, evidence.score)
+        target["reader:strength"] = evidence.strength
         target.update(_reader_terms(details))
         targets.append(target)
     annotation: Data = {
         "@context": JSONLD_CONTEXT,
-        "id": item["id"],
+        "id": note.id,
         "type": "Annotation",
         "motivation": "assessing",
-        "created": item["created"],
-        "modified": item["updated"],
+        "created": note.created,
+        "modified": note.updated,
         "target": targets,
         "reader:attribution": _reader_terms(provenance["attribution"]),
-        "reader:anchor": item.get("anchor", "exact"),
+        "reader:anchor": note.anchor,
     }
-    if facts.from_paragraph:
+    if note.view.from_paragraph:
         annotation["reader:attributionFromParagraph"] = True
-    if item["evidence"]:
+    if note.evidence:
         annotation["reader:singleSource"] = provenance["single_source"]
     if body:
         annotation["body"] = body
@@ -81,17 +79,16 @@ def _text_body(purpose: str, value: str) -> Data:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
 
 
-def _describe_provenance(item: Data, facts: NoteFacts, documents: dict[str, Data]) -> str:
+def _describe_provenance(note: NoteRecord, export: NotesExport) -> str:
     """The provenance in words, for Web Annotation clients that know no ``reader:`` terms."""
     lines = []
-    if facts.attribution:
-        lines.append(f"Attributed to: {facts.attributed_to()}")
-    for evidence, provenance in zip(item["evidence"], facts.counterparts, strict=True):
-        other = source_name(documents.get(evidence["target"]["document_id"], {}))
+    if note.view.attribution:
+        lines.append(f"Attributed to: {note.view.attributed_to()}")
+    for evidence, provenance in zip(note.evidence, note.view.counterparts, strict=True):
         details = [provenance.independence()]
         details += ["differs: " + c.describe() for c in provenance.conflicts]
-        lines.append(f"{other}: {'; '.join(details)}")
-    if item["evidence"] and facts.single_source:
+        lines.append(f"{export.label(evidence.target.document_id)}: {'; '.join(details)}")
+    if note.evidence and note.view.single_source:
         lines.append("Rests on a single upstream source.")
     return "\n".join(lines)
 
@@ -115,16 +112,14 @@ def _camel(key: str) -> str:
     return head + "".join(word.title() for word in rest)
 
 
-def _target(target: Data, documents: dict[str, Data], score: float | None = None) -> Data:
-    document_id = target["document_id"]
-    quote, position = target["quote"], target["position"]
+def _target(quote: Quote, export: NotesExport, score: float | None = None) -> Data:
     specific: Data = {
         "type": "SpecificResource",
-        "source": source_iri(documents.get(document_id), document_id),
+        "source": source_iri(export.document(quote.document_id), quote.document_id),
         "selector": [
-            {"type": "TextQuoteSelector", "exact": quote["exact"], "prefix": quote["prefix"],
-             "suffix": quote["suffix"]},
-            {"type": "TextPositionSelector", "start": position["start"], "end": position["end"]},
+            {"type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix,
+             "suffix": quote.suffix},
+            {"type": "TextPositionSelector", "start": quote.start, "end": quote.end},
         ],
     }  # fmt: skip
     if score is not None:
@@ -133,6 +128,6 @@ def _target(target: Data, documents: dict[str, Data], score: float | None = None
     return specific
 
 
-def _collection_key(data: Data) -> str:
-    ids: Sequence[str] = sorted(a["id"] for a in data["annotations"])
+def _collection_key(export: NotesExport) -> str:
+    ids = sorted(note.id for note in export.notes)
     return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()[:32]

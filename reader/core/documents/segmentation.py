@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import sentencex
 
-from reader.core.model import Block, Passage
+from reader.core.documents.document import Block, Passage
 
 # Lines of hard-wrapped prose are long and similar; shorter or punctuated lines are units.
 _WRAP_MIN, _WRAP_MAX = 30, 100

@@ -7,10 +7,10 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from reader.core.features import PassageFeatures, extract_features
-from reader.core.model import Document
+from reader.core.documents.document import Document
+from reader.core.matching._features import PassageFeatures, extract_features
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -57,6 +57,9 @@ class Explanation:
     names_only_b: tuple[str, ...] = ()
 
 
+Strength = Literal["strong", "partial"]
+
+
 class Match(NamedTuple):
     """Two passages of different documents that tell the same claim.
 
@@ -68,7 +71,7 @@ class Match(NamedTuple):
     a_passage: int
     b_passage: int
     score: float
-    strength: str
+    strength: Strength
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def match_documents(
     # frame need not wait for it.
     import numpy as np
 
-    from reader.core.pairs import PairIndex, Scoring, score_pairs
+    from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
 
     settings = settings or MatchSettings()
     # Progress counts passages twice: once as their features are made, once as scored.
@@ -150,7 +153,7 @@ def match_documents(
         for a, b, lifted, score in zip(block.a, block.b, block.lifted, block.score, strict=True):
             # Strength is the passages' own agreement: a lift from close documents never
             # makes "strong".
-            strength = "strong" if score >= strong else "partial"
+            strength: Strength = "strong" if score >= strong else "partial"
             append(Match(spans[a], spans[b], passages[a], passages[b], lifted, strength))
     if progress is not None:
         progress(total, total)

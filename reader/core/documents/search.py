@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.model import Document
+from reader.core.documents.document import Document
 
 
 def find_passages(document: Document, query: str) -> list[int]:

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from reader.core.stopwords import ATTRIBUTION_WORDS, COMPLEX_PREPOSITIONS, STOP_WORDS
-from reader.core.words import NUMBER_WORDS, normal_word
+from reader.core.matching._stopwords import ATTRIBUTION_WORDS, COMPLEX_PREPOSITIONS, STOP_WORDS
+from reader.core.matching.words import NUMBER_WORDS, normal_word
 
 
 class Token(NamedTuple):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reader.core.model import Block
+from reader.core.documents.document import Block
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from reader.core.attribution import Attribution
-from reader.core.claims import ClaimIndex, strongest
-from reader.core.conflicts import Conflict
-from reader.core.matching import MatchCancelled
-from reader.core.model import Document
-from reader.core.provenance import Provenance, compare, paragraph_attribution
+from reader.core.documents.document import Document
+from reader.core.matching.counterparts import CounterpartIndex, strongest
+from reader.core.matching.matcher import MatchCancelled, Strength
+from reader.core.provenance.attribution import Attribution
+from reader.core.provenance.claim_view import CounterpartText, view_claim
+from reader.core.provenance.comparison import Provenance, paragraph_attribution
+from reader.core.provenance.conflicts import Conflict
 
-ABSENT = "absent"
+ABSENT: Literal["absent"] = "absent"
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One claim against one other document."""
 
-    strength: str  # "strong", "partial" or "absent"
+    strength: Strength | Literal["absent"]
     score: float = 0.0
     passage: int | None = None  # the best-scoring counterpart, the one the pane shows
     provenance: Provenance | None = None
@@ -74,7 +76,7 @@ class ClaimMatrix:
 
 def claim_matrix(
     documents: Sequence[Document],
-    index: ClaimIndex,
+    index: CounterpartIndex,
     base: int,
     cancelled: Callable[[], bool] | None = None,
 ) -> ClaimMatrix:
@@ -99,19 +101,34 @@ def claim_matrix(
     for claim in document.passages:
         if cancelled is not None and cancelled():
             raise MatchCancelled
-        cells: list[Cell] = []
-        for other in others:
-            found = index.counterparts(base, claim.index, other)
-            if not found:
-                cells.append(absent)
-                continue
-            best = found[0]
-            provenance = compare(
-                claim.text,
-                documents[other].passages[best.passage].text,
-                context(base, claim.index),
-                context(other, best.passage),
+        best = {
+            other: found
+            for other in others
+            if (found := index.counterparts(base, claim.index, other))
+        }
+        view = view_claim(
+            claim.text,
+            context(base, claim.index),
+            [
+                CounterpartText(
+                    documents[other].passages[found[0].passage].text,
+                    context(other, found[0].passage),
+                    found[0].strength,
+                )
+                for other, found in best.items()
+            ],
+        )
+        compared = dict(zip(best, view.counterparts, strict=True))
+        cells = [
+            Cell(
+                strongest(best[other]),
+                best[other][0].score,
+                best[other][0].passage,
+                compared[other],
             )
-            cells.append(Cell(strongest(found), best.score, best.passage, provenance))
+            if other in best
+            else absent
+            for other in others
+        ]
         rows.append(Row(claim.index, tuple(cells)))
     return ClaimMatrix(base, others, tuple(rows))

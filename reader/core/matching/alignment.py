@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
-
-from reader.core.normalise import Token, tokenize
+from reader.core.matching.tokens import Token, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +25,10 @@ def align_words(text_a: str, text_b: str) -> tuple[list[WordMark], list[WordMark
     sequence alignment leaves out but the other passage contains anywhere still count as
     shared, because matched claims are often told in another order.
     """
+    # Here, not at the top: the matching package is imported by `reader match`, which never
+    # aligns words and should not pay for rapidfuzz.
+    from rapidfuzz.distance import Indel
+
     tokens_a, tokens_b = tokenize(text_a), tokenize(text_b)
     norms_a = [t.norm for t in tokens_a]
     norms_b = [t.norm for t in tokens_b]

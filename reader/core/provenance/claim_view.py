@@ -1,0 +1,89 @@
+"""One claim as every view shows it: whom it is attributed to, and its counterparts compared.
+
+The detail panel, the claim x source matrix and every export ask this one function, so the
+screen, the matrix and the memo cannot disagree about a claim's source, a counterpart's
+independence or a differing detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.documents.document import Document
+from reader.core.matching.counterparts import Counterpart
+from reader.core.matching.matcher import Strength
+from reader.core.provenance.attribution import Attribution, attribute
+from reader.core.provenance.comparison import Provenance, compare, paragraph_attribution
+from reader.core.provenance.conflicts import Conflict
+
+
+@dataclass(frozen=True)
+class CounterpartText:
+    """A counterpart as a view knows it: its text, its paragraph's sources, its strength."""
+
+    text: str
+    paragraph: Attribution | None
+    strength: Strength
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's attribution (its own sentence's, else its paragraph's) and, in the order
+    given, each counterpart's provenance against it."""
+
+    attribution: Attribution
+    from_paragraph: bool
+    counterparts: tuple[Provenance, ...] = ()
+    strengths: tuple[str, ...] = ()
+
+    def attributed_to(self) -> str:
+        """ "Suspilne", "Suspilne (paragraph)", or empty when no source is named."""
+        described = self.attribution.describe()
+        return f"{described} (paragraph)" if described and self.from_paragraph else described
+
+    @property
+    def single_source(self) -> bool:
+        """No independent counterpart: every strong one (every one, if none is strong)
+        shares a source with the claim or copies it; true when there is none."""
+        pairs = list(zip(self.strengths, self.counterparts, strict=True))
+        strong = [found for strength, found in pairs if strength == "strong"]
+        return all(found.same_source for found in strong or self.counterparts)
+
+    @property
+    def first_conflict(self) -> tuple[int, Conflict] | None:
+        """The first counterpart that differs on a detail, and the detail: why "contested"
+        is suggested (a suggestion, never a tag by itself)."""
+        for index, found in enumerate(self.counterparts):
+            if found.conflicts:
+                return index, found.conflicts[0]
+        return None
+
+
+def view_claim(
+    text: str, paragraph: Attribution | None, counterparts: Sequence[CounterpartText] = ()
+) -> ClaimView:
+    """The claim's attribution and each counterpart compared with it."""
+    own = attribute(text)
+    attribution, from_paragraph = (own, False) if own or not paragraph else (paragraph, True)
+    compared = tuple(compare(text, c.text, paragraph, c.paragraph) for c in counterparts)
+    return ClaimView(attribution, from_paragraph, compared, tuple(c.strength for c in counterparts))
+
+
+def view_passage(
+    documents: Sequence[Document], doc: int, passage: int, counterparts: Sequence[Counterpart]
+) -> ClaimView:
+    """``view_claim`` for a passage of the open documents and its matched counterparts."""
+    document = documents[doc]
+    return view_claim(
+        document.passages[passage].text,
+        paragraph_attribution(document, passage),
+        [
+            CounterpartText(
+                documents[c.doc].passages[c.passage].text,
+                paragraph_attribution(documents[c.doc], c.passage),
+                c.strength,
+            )
+            for c in counterparts
+        ],
+    )
