@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from reader.store.model import Annotation, Target
+from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
 
 _TEXT = "Eighteen North Korean soldiers have reportedly deserted the Russian frontline. " * 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.store.anchoring import anchor
-from reader.store.model import Target
+from reader.store.annotation import Target
 
 ORIGINAL = (
     "Eighteen North Korean soldiers have reportedly deserted the Russian frontline. "

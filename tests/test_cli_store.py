@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.store.annotation import Annotation, Target
 from reader.store.locations import NOTES_NAME, default_notes_path
-from reader.store.model import Annotation, Target
 from reader.store.notes import NotesStore
 from tests.conftest import NEWSWEEK, PROJECT
 
@@ -68,8 +68,8 @@ def test_restore_lists_and_restores_backups(
 _SIGTERM_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
-from reader.cli import open_store
-from reader.store.model import Annotation, Target
+from reader.cli.workstation import open_store
+from reader.store.annotation import Annotation, Target
 store = open_store(sys.argv[1], [])
 for n in range(200):
     store.save(Annotation(Target.from_span("d", "abc", 0, 1), note=f"n{n}"))

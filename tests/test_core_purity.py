@@ -13,7 +13,7 @@ import importlib, pkgutil, sys
 import reader.core
 for module in pkgutil.walk_packages(reader.core.__path__, "reader.core."):
     importlib.import_module(module.name)
-import reader.cli, reader.match_command
+import reader.cli, reader.cli.match, reader.cli.notes, reader.cli.arguments
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("textual", "rich"))
 print(",".join(loaded))
 """

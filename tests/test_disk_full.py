@@ -93,8 +93,8 @@ async def test_quitting_twice_with_a_change_not_saved_reports_it(
 
 
 def test_the_report_of_lost_changes_imports_back(tmp_path: Path) -> None:
+    from reader.store.annotation import Annotation, Target
     from reader.store.importing import import_notes, read_export, unsaved_report
-    from reader.store.model import Annotation, Target
 
     document = load_document(NEWSWEEK)
     passage = document.passages[1]

@@ -29,9 +29,9 @@ from reader.core.export.records import (
 from reader.core.provenance.attribution import attribute
 from reader.core.provenance.claim_view import CounterpartText, view_claim
 from reader.core.provenance.comparison import paragraph_attribution
+from reader.store.annotation import Annotation, Evidence, Target
 from reader.store.exporting import gather_export
 from reader.store.importing import import_notes, read_export
-from reader.store.model import Annotation, Evidence, Target
 from reader.store.notes import NotesStore
 from tests.conftest import NEWSWEEK, STRIPES
 

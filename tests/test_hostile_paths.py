@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from reader.cli import _choose_after_corruption, main, open_store
+from reader.cli import main
+from reader.cli.workstation import _choose_after_corruption, open_store
 from reader.core.documents.loading import load_document
-from reader.store.errors import CorruptStore
-from reader.store.model import Annotation, Target
+from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
+from reader.store.store_error import CorruptStore
 from tests.conftest import NEWSWEEK, PROJECT, STRIPES
 
 

@@ -93,7 +93,7 @@ async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> 
 
 
 async def test_keys_typed_while_a_huge_note_is_drawn_act_in_order(tmp_path: Path) -> None:
-    from reader.store.model import Annotation, Target
+    from reader.store.annotation import Annotation, Target
 
     document = load_document(NEWSWEEK)
     passage = document.passages[2]

@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.documents.loading import load_document
 from reader.core.matching.matcher import match_documents
-from reader.store.model import Annotation, Target
+from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.workstation import Workstation

@@ -14,9 +14,9 @@ from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.store.errors import CorruptStore, ExternalChange, ReadOnlyStore, WriteFailed
-from reader.store.model import Annotation, Evidence, Target
+from reader.store.annotation import Annotation, Evidence, Target
 from reader.store.notes import NotesStore, restore_backup
+from reader.store.store_error import CorruptStore, ExternalChange, ReadOnlyStore, WriteFailed
 from tests.conftest import PROJECT
 
 TEXT = "Eighteen soldiers deserted. The search began on Oct. 3. Officials declined to comment."
@@ -101,7 +101,7 @@ def test_second_process_opens_read_only(db: Path) -> None:
         "import sys\nfrom reader.store.notes import NotesStore\n"
         "s = NotesStore(sys.argv[1])\n"
         "print(s.read_only, len(s.annotations()))\n"
-        "from reader.store.model import Annotation, Target\n"
+        "from reader.store.annotation import Annotation, Target\n"
         "f = s.save(Annotation(Target.from_span('d', 'abc', 0, 1)))\n"
         "print(type(f.exception()).__name__)\n"
         "s.close()\n"

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from reader.core.documents.loading import load_document
+from reader.store.note_writer import NoteWriter, WriteOutcome
 from reader.store.notes import NotesStore
-from reader.ui.claims import TagBook
-from reader.ui.tag_writer import TagWriter, WriteOutcome
+from reader.store.placed_notes import PlacedNotes
 from tests.conftest import NEWSWEEK
 
 
-def _writer(path: Path, read_only: bool = False) -> tuple[TagWriter, list[WriteOutcome]]:
+def _writer(path: Path, read_only: bool = False) -> tuple[NoteWriter, list[WriteOutcome]]:
     outcomes: list[WriteOutcome] = []
     store = NotesStore(path, read_only=read_only)
-    return TagWriter([load_document(NEWSWEEK)], store, TagBook(), outcomes.append), outcomes
+    return NoteWriter([load_document(NEWSWEEK)], store, PlacedNotes(), outcomes.append), outcomes
 
 
 def _on_disk(path: Path) -> dict[str, tuple[str | None, str]]:
@@ -76,7 +76,7 @@ def test_a_read_only_store_is_never_written(tmp_path: Path) -> None:
     writer.store.close()
 
 
-def _settle(writer: TagWriter, outcomes: list[WriteOutcome]) -> None:
+def _settle(writer: NoteWriter, outcomes: list[WriteOutcome]) -> None:
     """Wait for the writes, then hand their outcomes to the writer, as the screen does."""
     assert writer.store is not None
     writer.store.flush(10)

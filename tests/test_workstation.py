@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reader.core.documents.loading import load_document
-from reader.store.model import Annotation, Target
+from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.note_editor import NoteEditor

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.store.model import Annotation, Target
+from reader.store.annotation import Annotation, Target
 
 TOTAL_OPS = 1000
 PROGRESS_ID = "urn:uuid:00000000-0000-0000-0000-000000000000"

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from reader.core.documents.markup import plain_blocks
 from reader.core.documents.segmentation import segment
 from reader.core.matching.tokens import tokenize
-from reader.store.model import Target
+from reader.store.annotation import Target
 
 AnchorStatus = Literal["exact", "moved", "fuzzy", "orphan"]
 FUZZY_THRESHOLD = 80.0

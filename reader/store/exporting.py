@@ -13,7 +13,7 @@ from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import CounterpartText, view_claim
 from reader.core.provenance.comparison import paragraph_attribution
 from reader.store.anchoring import anchor
-from reader.store.model import Annotation, Evidence, Target
+from reader.store.annotation import Annotation, Evidence, Target
 from reader.store.notes import NotesStore
 
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from reader.core.documents.text_policy import sanitize
 from reader.core.export.json_export import EXPORT_FORMAT, EXPORT_VERSION
-from reader.store.errors import StoreError
-from reader.store.model import Annotation
+from reader.store.annotation import Annotation
 from reader.store.notes import NotesStore
 from reader.store.schema import InvalidRecord, parse_annotation, parse_document
+from reader.store.store_error import StoreError
 
 
 @dataclass

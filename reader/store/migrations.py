@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reader.store.errors import StoreError
-from reader.store.model import SCHEMA_VERSION
-from reader.store.records import Records
+from reader.store.annotation import SCHEMA_VERSION
+from reader.store.store_error import StoreError
+from reader.store.tables import Records
 
 
 def _from_0(record: dict[str, Any]) -> dict[str, Any]:

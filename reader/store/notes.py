@@ -13,12 +13,12 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from reader.store.anchoring import Anchor, anchor
-from reader.store.errors import ReadOnlyStore, StoreError
+from reader.store.annotation import SCHEMA_VERSION, Annotation, now
 from reader.store.migrations import migrate
-from reader.store.model import SCHEMA_VERSION, Annotation, now
-from reader.store.records import NotesDB, Records
 from reader.store.schema import parse_annotation, parse_document
 from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries
+from reader.store.store_error import ReadOnlyStore, StoreError
+from reader.store.tables import NotesDB, Records
 from reader.store.validation import APP, read_notes_file
 from reader.store.write_queue import WriteQueue
 

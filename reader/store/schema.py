@@ -13,8 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from reader.store.errors import StoreError
-from reader.store.model import (
+from reader.store.annotation import (
     SCHEMA_VERSION,
     STATUSES,
     Annotation,
@@ -23,6 +22,7 @@ from reader.store.model import (
     TextPositionSelector,
     TextQuoteSelector,
 )
+from reader.store.store_error import StoreError
 
 STRENGTHS = ("strong", "partial")
 _ANNOTATION_ID = re.compile(

@@ -14,7 +14,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.store.errors import ExternalChange, StoreError, WriteFailed
+from reader.store.store_error import ExternalChange, StoreError, WriteFailed
 
 Tables = dict[str, dict[str, Any]]
 FaultHook = Callable[[str], None]

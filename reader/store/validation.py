@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.store.errors import CorruptStore, StoreError
 from reader.store.migrations import file_version, upgrade_record
 from reader.store.schema import parse_annotation, parse_document
+from reader.store.store_error import CorruptStore, StoreError
 
 APP = "reader"
 DAMAGED_COPY = ".unreadable-"

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
-from reader.store.model import Annotation
+from reader.store.annotation import Annotation
 
 
 class OrphansPanel(ModalScreen[None]):

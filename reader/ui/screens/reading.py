@@ -24,7 +24,7 @@ from reader.core.documents.document import Document
 from reader.core.matching.counterparts import CounterpartIndex
 from reader.core.matching.matcher import MatchCancelled, MatchResult, match_documents
 from reader.store.notes import NotesStore
-from reader.ui.claims import Key, TagBook
+from reader.store.placed_notes import Key, PlacedNotes
 from reader.ui.dialogs.pane_chooser import PaneChooser
 from reader.ui.screens.readiness import become_ready, when_ready
 from reader.ui.widgets.claim_matrix import MatrixPanel
@@ -70,7 +70,7 @@ class Reading(Screen[None]):
         if isinstance(saved, list) and len(saved) == 2 and all(i in ids for i in saved):
             self.shown = [ids.index(saved[0]), ids.index(saved[1])]
         self.claims = CounterpartIndex()
-        self.book = TagBook()
+        self.book = PlacedNotes()
         self.matching = True
         self.progress = 0.0
         self._cycle: dict[Key, int] = {}

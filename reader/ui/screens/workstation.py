@@ -14,19 +14,19 @@ from textual.widgets import Input
 
 from reader.core.documents.document import Document
 from reader.core.export.formats import export
-from reader.store.errors import StoreError
+from reader.store.annotation import Annotation, Evidence, Status
 from reader.store.exporting import gather_export
-from reader.store.model import Annotation, Evidence, Status
+from reader.store.note_writer import NoteWriter, WriteOutcome
 from reader.store.notes import NotesStore
+from reader.store.placed_notes import Key
 from reader.store.storage import write_output
-from reader.ui.claims import Key
+from reader.store.store_error import StoreError
 from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.dialogs.orphans import OrphansPanel
 from reader.ui.screens.readiness import when_ready
 from reader.ui.screens.reading import Reading
 from reader.ui.screens.workstation_bindings import WORKSTATION_BINDINGS
-from reader.ui.tag_writer import TagWriter, WriteOutcome
 from reader.ui.widgets.claim_matrix import MatrixPanel
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
@@ -63,7 +63,7 @@ class Workstation(Reading):
 
     def __init__(self, documents: list[Document], store: NotesStore | None) -> None:
         super().__init__(documents, store)
-        self.writer = TagWriter(documents, store, self.book, self._post_saved)
+        self.writer = NoteWriter(documents, store, self.book, self._post_saved)
         self.last_export: Path | None = None
         # The pane whose document the matrix lists, while the matrix is open.
         self._matrix_view: DocumentView | None = None

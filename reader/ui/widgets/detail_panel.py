@@ -14,7 +14,7 @@ from reader.core.matching.alignment import align_words
 from reader.core.matching.counterparts import Counterpart
 from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import ClaimView, view_passage
-from reader.store.model import Annotation
+from reader.store.annotation import Annotation
 
 NOTE_SHOWN = 2000  # characters of a note shown in the panel
 COUNTERPARTS_SHOWN = 5

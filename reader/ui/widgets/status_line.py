@@ -7,7 +7,7 @@ from textual.widgets import Static
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.matching.matcher import MatchResult
 from reader.store.notes import NotesStore
-from reader.ui.claims import TagBook
+from reader.store.placed_notes import PlacedNotes
 
 
 class StatusLine(Static):
@@ -29,7 +29,7 @@ class StatusLine(Static):
         last_error: str | None,
         progress: float | None,
         result: MatchResult | None,
-        book: TagBook,
+        book: PlacedNotes,
     ) -> None:
         """Show the state; ``progress`` is None once matching is done."""
         parts: list[str] = []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-PROGRAM = "reader"
-
 
 class UserError(Exception):
     """A problem the user can fix; reported as one line on stderr."""

@@ -1,17 +1,18 @@
-"""What the workstation knows about tags: annotations by (document, passage), and orphans."""
+"""The notes placed on the open documents' claims: annotations by (document, passage), the
+orphans, and how each quote was found in the current text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from reader.store.anchoring import Anchor
-from reader.store.model import Annotation
+from reader.store.annotation import Annotation
 
 Key = tuple[int, int]  # (document index, passage index)
 
 
 @dataclass
-class TagBook:
+class PlacedNotes:
     """The annotations of the open documents, by (document index, passage).
 
     A claim can hold several annotations: an import that conflicted, or two colleagues who

@@ -10,12 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader import PROGRAM
+from reader.cli.user_error import UserError
 from reader.core.documents.text_policy import sanitize_line
 from reader.store.locations import NOTES_NAME
-from reader.user_error import PROGRAM, UserError
 
 
 def restore_command(argv: list[str]) -> int:
+    """``reader restore``: list a notes file's backups, or put one back."""
     from reader.store.notes import restore_backup
     from reader.store.storage import AtomicJSONStorage
 
@@ -50,9 +52,10 @@ def _notes_path(db: str | None) -> Path:
 
 
 def export_command(argv: list[str]) -> int:
+    """``reader export``: write the notes out in one format."""
     from reader.core.export.formats import FORMATS, export
+    from reader.store.annotation import STATUSES
     from reader.store.exporting import gather_export
-    from reader.store.model import STATUSES
     from reader.store.notes import NotesStore
     from reader.store.storage import write_output
 
@@ -79,6 +82,7 @@ def export_command(argv: list[str]) -> int:
 
 
 def import_command(argv: list[str]) -> int:
+    """``reader import``: merge a JSON export into a notes file."""
     from reader.store.importing import import_notes, read_export
     from reader.store.notes import NotesStore
 

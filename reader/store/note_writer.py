@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.documents.document import Document
-from reader.store.model import Annotation, Evidence, Status, Target
+from reader.store.annotation import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
-from reader.ui.claims import Key, TagBook
+from reader.store.placed_notes import Key, PlacedNotes
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class WriteOutcome:
     error: BaseException | None
 
 
-class TagWriter:
+class NoteWriter:
     """Changes the tags of the open documents; ``on_written`` hears each write's outcome,
     from the store's thread.
 
@@ -36,7 +36,7 @@ class TagWriter:
         self,
         documents: list[Document],
         store: NotesStore | None,
-        book: TagBook,
+        book: PlacedNotes,
         on_written: Callable[[WriteOutcome], None],
     ) -> None:
         self.documents = documents

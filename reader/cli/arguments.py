@@ -1,0 +1,39 @@
+"""Arguments several commands share: documents and the size limit on them."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Sequence
+
+from reader.core.documents.decoding import DEFAULT_MAX_BYTES
+from reader.core.documents.document import Document
+from reader.core.documents.loading import expand_paths, load_document
+
+
+def add_max_size(parser: argparse.ArgumentParser) -> None:
+    """The ``--max-size MB`` option: refuse larger files."""
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=DEFAULT_MAX_BYTES / (1024 * 1024),
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default: %(default)g)",
+    )
+
+
+def load_documents(paths: Sequence[str], max_megabytes: float) -> list[Document]:
+    """Expand folders and load every document, failing on the first bad one."""
+    max_bytes = int(max_megabytes * 1024 * 1024)
+    return [load_document(path, max_bytes) for path in expand_paths(paths)]
+
+
+def _megabytes(value: str) -> float:
+    """A file size limit in megabytes: a positive, finite number."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(size) or size <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
+    return size
