@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.web_server import LocalServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE_DOCS = PROJECT / "sample_docs"
@@ -29,3 +32,20 @@ def eval_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/eval is not beside the project")
     return path
+
+
+@pytest.fixture
+def web_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """A web server on 127.0.0.1 serving pages the test defines; no proxy in the way."""
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    server = LocalServer()
+    yield server
+    server.stop()

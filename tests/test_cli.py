@@ -55,7 +55,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "empty": (empty, "empty"),
         "encoding": (broken16, "not valid utf-16"),
         "too large": (big, "over the 1.0 MB limit"),
-        "no documents": (no_docs, "no .txt, .md or .markdown"),
+        "no documents": (no_docs, "no .txt, .md, .markdown, .html, .htm or .pdf"),
     }
 
 

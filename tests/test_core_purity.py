@@ -56,3 +56,32 @@ def test_match_on_plain_text_loads_no_store_markdown_parser_or_fuzzy_matcher(
         timeout=60,
     )
     assert result.stdout.splitlines()[-1] == "loaded:"
+
+
+_OPEN_TEXT = """
+import sys
+import reader.core.documents, reader.cli.add
+from reader.core.documents.loading import expand_paths, load_document
+for path in expand_paths(sys.argv[1:]):
+    load_document(path)
+from reader.cli import main
+main(["match", *sys.argv[1:]])
+extractors = {"trafilatura", "lxml", "pdfminer", "httpx", "httpcore", "justext", "htmldate"}
+loaded = {name.split(".")[0] for name in sys.modules}
+print("loaded:" + ",".join(sorted(loaded & extractors)))
+"""
+
+
+def test_opening_text_and_markdown_loads_no_extractor_or_http_stack(tmp_path: Path) -> None:
+    # trafilatura alone costs a quarter of a second to import; .txt and .md must not pay it.
+    (tmp_path / "a.txt").write_text("Six soldiers were killed on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: B\n---\nSix soldiers died.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_TEXT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines()[-1] == "loaded:"

@@ -125,15 +125,21 @@ def test_bad_files_raise_clear_errors(tmp_path: Path) -> None:
 
 
 def test_folders_expand_to_sorted_document_files(tmp_path: Path) -> None:
-    for name in ["b.md", "a.txt", "c.markdown", "skip.pdf", "notes.json"]:
+    for name in ["b.md", "a.txt", "c.markdown", "d.pdf", "e.html", "skip.png", "notes.json"]:
         write(tmp_path, name, "Text.")
     (tmp_path / "sub.md").mkdir()
-    assert [p.name for p in expand_paths([tmp_path])] == ["a.txt", "b.md", "c.markdown"]
+    assert [p.name for p in expand_paths([tmp_path])] == [
+        "a.txt",
+        "b.md",
+        "c.markdown",
+        "d.pdf",
+        "e.html",
+    ]
     assert [p.name for p in expand_paths([SAMPLE_DOCS])] == [NEWSWEEK.name, STRIPES.name]
 
 
 def test_folder_without_documents_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(NoDocuments, match=r"no \.txt, \.md or \.markdown"):
+    with pytest.raises(NoDocuments, match=r"no \.txt, \.md, \.markdown, \.html, \.htm or \.pdf"):
         expand_paths([tmp_path])
     with pytest.raises(MissingFile):
         expand_paths([tmp_path / "gone"])

@@ -66,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _commands() -> dict[str, Callable[[list[str]], int]]:
     """The commands by name; each module is imported only when its command runs."""
 
+    def add(argv: list[str]) -> int:
+        from reader.cli.add import add_command
+
+        return add_command(argv)
+
     def match(argv: list[str]) -> int:
         from reader.cli.match import match_command
 
@@ -81,6 +86,7 @@ def _commands() -> dict[str, Callable[[list[str]], int]]:
         return command
 
     return {
+        "add": add,
         "match": match,
         "export": notes("export"),
         "import": notes("import"),

@@ -145,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read several reports of one event side by side, see which passages "
         "say the same thing, and tag claims corroborated or contested.",
         epilog="commands:\n"
+        "  reader add SOURCE... [--to FOLDER]  save URLs, web pages and PDFs as Markdown\n"
         "  reader match PATH...    print the matching passages (--json for data)\n"
         "  reader export --format md|csv|json|jsonld [-o FILE]  write the notes out\n"
         "  reader import FILE [--dry-run]  merge a JSON export into the notes\n"
@@ -152,7 +153,12 @@ def _parser() -> argparse.ArgumentParser:
         "run 'reader COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="documents or folders of them")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="documents (.txt, .md, .html, .htm, .pdf) or folders of them",
+    )
     parser.add_argument("--db", metavar="FILE", help="notes database (default: beside documents)")
     parser.add_argument(
         "--keys",

@@ -1,7 +1,22 @@
-"""Documents: a file's bytes in, a ``Document`` out: text decoded under one policy (control
-characters as placeholders, bidi flagged, a size limit), Markdown parsed into blocks, blocks
-segmented into passages with exact offsets, and an id from the text itself."""
+"""Documents: a file's bytes in, a ``Document`` out.
 
+Text is decoded under one policy (control characters as placeholders, bidi flagged, a size
+limit), Markdown parsed into blocks, blocks segmented into passages with exact offsets, and a
+document's id taken from its text. Web pages and PDFs, read from a saved file or fetched over
+http(s) (``fetch``, ``read_original``), are extracted into an ``Article``: Markdown text with
+its metadata (title, outlet, author, date, URL, extractor, a PDF's page map for ``page_at``);
+``save_copy`` keeps it in a case folder beside the original bytes. trafilatura, pdfminer.six
+and httpx are imported only when something is extracted or fetched.
+"""
+
+from reader.core.documents.article import (
+    MIN_WORDS,
+    NO_ARTICLE_TEXT,
+    STUB_WORDS,
+    Article,
+    finish_article,
+    page_at,
+)
 from reader.core.documents.boilerplate import is_boilerplate
 from reader.core.documents.decoding import DEFAULT_MAX_BYTES
 from reader.core.documents.document import Block, Document, Passage, document_label
@@ -9,34 +24,66 @@ from reader.core.documents.document_error import (
     BinaryFile,
     DocumentError,
     EmptyDocument,
+    FetchFailed,
     FileTooLarge,
     MissingFile,
+    NoArticleText,
     NoDocuments,
     UndecodableFile,
+    UnreadablePdf,
 )
+from reader.core.documents.fetching import DEFAULT_TIMEOUT, Fetched, fetch
 from reader.core.documents.loading import document_id, expand_paths, load_document
+from reader.core.documents.original import ORIGINAL_KINDS, Original, extract, is_url, read_original
+from reader.core.documents.pdf import NO_TEXT_LAYER, extract_pdf
+from reader.core.documents.saved_copy import SavedCopy, find_copy, save_copy, sha256_of
 from reader.core.documents.search import find_passages
 from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
+from reader.core.documents.web import extract_web
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "MIN_WORDS",
+    "NO_ARTICLE_TEXT",
+    "NO_TEXT_LAYER",
+    "ORIGINAL_KINDS",
+    "STUB_WORDS",
+    "Article",
     "BinaryFile",
     "Block",
     "Document",
     "DocumentError",
     "EmptyDocument",
+    "FetchFailed",
+    "Fetched",
     "FileTooLarge",
     "MissingFile",
+    "NoArticleText",
     "NoDocuments",
+    "Original",
     "Passage",
+    "SavedCopy",
     "UndecodableFile",
+    "UnreadablePdf",
     "document_id",
     "document_label",
     "excerpt",
     "expand_paths",
+    "extract",
+    "extract_pdf",
+    "extract_web",
+    "fetch",
+    "find_copy",
     "find_passages",
+    "finish_article",
     "is_boilerplate",
+    "is_url",
     "load_document",
+    "page_at",
+    "read_original",
     "sanitize",
     "sanitize_line",
+    "save_copy",
+    "sha256_of",
 ]

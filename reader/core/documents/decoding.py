@@ -18,7 +18,8 @@ from reader.core.documents.text_policy import sanitize
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+# Byte order marks and the encodings they announce, longest first (UTF-32 LE starts like UTF-16 LE).
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -48,6 +49,11 @@ class DecodedText:
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Read a file as text under the decoding policy, refusing what is not text."""
+    return decode_bytes(read_bytes(path, max_bytes), str(path))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a regular file's bytes, refusing a missing file or one over the size limit."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -57,17 +63,21 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     if not path.is_file():
         raise MissingFile(f"{path}: not a regular file")
     if size > max_bytes:
-        raise FileTooLarge(f"{path}: {over_limit(size, max_bytes)} (raise it with --max-size)")
+        raise FileTooLarge(f"{path}: file is {too_large(size, max_bytes)}")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise MissingFile(f"{path}: cannot read ({error.strerror})") from None
-    return decode_bytes(data, str(path))
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
     """Decode bytes: BOM first, then strict UTF-8, then cp1252 with replacement."""
     text, encoding = _decode(data, name)
+    return clean_text(text, encoding, name)
+
+
+def clean_text(text: str, encoding: str, name: str = "<text>") -> DecodedText:
+    """Apply the text policy to decoded text: line ends, emptiness, binary data, controls."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument(f"{name}: file is empty")
@@ -81,7 +91,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> DecodedText:
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    for bom, encoding in _BOMS:
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             payload = data[len(bom) :] if encoding != "utf-8-sig" else data
             try:
@@ -98,13 +108,17 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def over_limit(size: int, limit: int) -> str:
-    """ "file is 25.3 MB, over the 20.0 MB limit", in bytes where megabytes would look equal."""
-    shown, most = _megabytes(size), _megabytes(limit)
+def too_large(size: int, limit: int) -> str:
+    """The end of a size refusal: "25.3 MB, over the 20.0 MB limit (raise it with --max-size)",
+    in bytes where the megabytes would look equal."""
+    shown, most = megabytes(size), megabytes(limit)
     if shown == most:
-        return f"file is {size:,} bytes, over the limit of {limit:,} bytes ({most})"
-    return f"file is {shown}, over the {most} limit"
+        return (
+            f"{size:,} bytes, over the limit of {limit:,} bytes ({most}) (raise it with --max-size)"
+        )
+    return f"{shown}, over the {most} limit (raise it with --max-size)"
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
+    """A byte count in megabytes for messages: "20.0 MB"."""
     return f"{size / (1024 * 1024):.1f} MB"

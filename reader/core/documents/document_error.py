@@ -27,3 +27,15 @@ class EmptyDocument(DocumentError):
 
 class NoDocuments(DocumentError):
     """A folder holds no readable document files."""
+
+
+class FetchFailed(DocumentError):
+    """A URL could not be fetched: bad address, network failure, HTTP error or refusal."""
+
+
+class NoArticleText(DocumentError):
+    """A web page or PDF was read but holds no text to extract."""
+
+
+class UnreadablePdf(DocumentError):
+    """A PDF is malformed, encrypted with a password or has no text layer."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.documents.boilerplate import is_boilerplate
-from reader.core.documents.decoding import DEFAULT_MAX_BYTES, read_text
+from reader.core.documents.decoding import DEFAULT_MAX_BYTES, read_bytes, read_text
 from reader.core.documents.document import Block, Document
 from reader.core.documents.document_error import MissingFile, NoDocuments
 from reader.core.documents.markup import (
@@ -21,12 +21,16 @@ from reader.core.documents.markup import (
 from reader.core.documents.segmentation import segment
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
+# Web pages and PDFs are extracted when opened (reader.core.documents); nothing is written.
+EXTRACTED_SUFFIXES = frozenset({".html", ".htm", ".pdf"})
+DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | EXTRACTED_SUFFIXES | {".txt"}
 
 
 def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read, decode, parse and segment one ``.txt`` or Markdown file into a Document."""
+    """Read, decode, parse and segment one text, Markdown, web page or PDF file."""
     path = Path(path)
+    if path.suffix.lower() in EXTRACTED_SUFFIXES:
+        return _extracted_document(path, max_bytes)
     decoded = read_text(path, max_bytes)
     metadata: dict[str, str] = {}
     warnings: list[str] = []
@@ -40,14 +44,37 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
             warnings.append(f"read as plain text: the Markdown's {problem}")
     if not blocks:
         blocks = plain_blocks(text)
-    if not blocks:
-        raise NoDocuments(f"{path}: holds no text")
     if decoded.encoding not in ("utf-8", "ascii"):
         warnings.append(f"decoded as {decoded.encoding}")
     if decoded.replaced_controls:
         warnings.append(f"{decoded.replaced_controls} control characters shown as placeholders")
     if decoded.bidi_controls:
         warnings.append(f"{decoded.bidi_controls} bidirectional override characters")
+    return _document(path, text, blocks, metadata, decoded.encoding, warnings)
+
+
+def _extracted_document(path: Path, max_bytes: int) -> Document:
+    # Imported here: opening .txt and .md files should not even load the extractors' modules.
+    from reader.core.documents.original import ORIGINAL_KINDS, Original, extract
+
+    original = Original(read_bytes(path, max_bytes), ORIGINAL_KINDS[path.suffix.lower()], str(path))
+    article = extract(original, max_bytes)
+    text, blocks = join_blocks(article.blocks)
+    return _document(
+        path, text, blocks, dict(article.metadata), article.encoding, list(article.warnings)
+    )
+
+
+def _document(
+    path: Path,
+    text: str,
+    blocks: tuple[Block, ...],
+    metadata: dict[str, str],
+    encoding: str,
+    warnings: list[str],
+) -> Document:
+    if not blocks:
+        raise NoDocuments(f"{path}: holds no text")
     return Document(
         id=document_id(text),
         path=path,
@@ -56,7 +83,7 @@ def load_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         blocks=blocks,
         passages=segment(text, blocks, metadata.get("language", "en")),
         metadata=metadata,
-        encoding=decoded.encoding,
+        encoding=encoding,
         warnings=tuple(warnings),
     )
 
@@ -84,7 +111,9 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
             except OSError as error:
                 raise MissingFile(f"{path}: cannot read this folder ({error.strerror})") from None
             if not found:
-                raise NoDocuments(f"{path}: no .txt, .md or .markdown files in this folder")
+                raise NoDocuments(
+                    f"{path}: no .txt, .md, .markdown, .html, .htm or .pdf files in this folder"
+                )
             expanded.extend(found)
         elif path.exists():
             expanded.append(path)

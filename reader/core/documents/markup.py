@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.core.documents.document import Block
+from reader.core.documents.text_policy import sanitize
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -17,6 +18,33 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)
 _BLOCK_SCALAR = re.compile(r"[>|][+-]?")
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+
+# YAML double-quoted escapes: \xXX, \uXXXX, \UXXXXXXXX and single characters. An unknown one
+# is kept as written.
+_DOUBLE_QUOTED_ESCAPE = re.compile(
+    r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|.)", re.DOTALL
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_YAML_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
 
 MAX_NESTING = 100
 # "[label]: http://..." defines a link and is no text of its own.
@@ -44,7 +72,9 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
         return {}, source
     metadata: dict[str, str] = {}
     key, style, lines = "", "", []
-    for line in [*source[4 : end.start()].splitlines(), "end:"]:
+    # Split at "\n" only: str.splitlines() also breaks at U+2028, U+0085 and others, which a
+    # value may hold.
+    for line in [*source[4 : end.start()].split("\n"), "end:"]:
         match = _KEY_VALUE.match(line)
         if match is None:
             if key and line[:1] in (" ", "\t"):
@@ -52,7 +82,7 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
             continue
         if key:
             joined = "\n" if style == "|" else " "
-            metadata[key] = _unquote(joined.join(part for part in lines if part).strip())
+            metadata[key] = sanitize(_unquote(joined.join(part for part in lines if part).strip()))
         key, value = match.group(1).lower(), match.group(2).strip()
         style = value[:1] if _BLOCK_SCALAR.fullmatch(value) else ""
         lines = [] if style else [value]
@@ -151,6 +181,23 @@ def _inline_text(children: list[Token]) -> str:
 
 
 def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
+    """A YAML scalar's value: double-quoted with backslash escapes, single-quoted with '' for
+    a quote, or plain as written."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        text = _DOUBLE_QUOTED_ESCAPE.sub(_unescape, value[1:-1])
+        if _SURROGATE.search(text):  # "\ud83d\ude00" is one character; a lone half is not
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return text
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
     return value
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2) or match.group(3)
+    if code:
+        try:
+            return chr(int(code, 16))
+        except (ValueError, OverflowError):
+            return match.group(0)
+    return _YAML_ESCAPES.get(match.group(0)[1], match.group(0))
