@@ -26,9 +26,8 @@ from reader.core.export.records import (
     Quote,
     SourceDocument,
 )
-from reader.core.provenance.attribution import attribute
 from reader.core.provenance.claim_view import CounterpartText, view_claim
-from reader.core.provenance.comparison import paragraph_attribution
+from reader.core.provenance.comparison import paragraph_attribution, passage_sources
 from reader.store.annotation import Annotation, Evidence, Target
 from reader.store.exporting import gather_export
 from reader.store.importing import import_notes, read_export
@@ -299,7 +298,12 @@ def test_every_format_carries_attribution_independence_and_conflicts(case: Path)
     [corroborated] = [a for a in payload["annotations"] if a["status"] == "corroborated"]
     provenance = payload["provenance"][corroborated["id"]]
     assert provenance["attribution"] == [
-        {"text": "Ukraine's public broadcaster, Suspilne", "name": "Suspilne", "role": "relay"}
+        {
+            "text": "Ukraine's public broadcaster, Suspilne",
+            "name": "Suspilne",
+            "role": "relay",
+            "resolved": None,
+        }
     ]
     assert provenance["single_source"] is True
     [counterpart] = provenance["counterparts"]
@@ -339,8 +343,9 @@ def test_a_claim_without_a_source_takes_its_paragraphs_as_the_panel_does(
     # The claim takes its paragraph's sources; the counterpart names its own.
     assert note.view.from_paragraph
     assert note.view.attribution == paragraph_attribution(a, 2)
-    assert note.view.counterparts[0].attribution_b == attribute(b.passages[5].text)
-    chain = "Suspilne ← the broadcaster ← Intelligence sources"
+    assert note.view.counterparts[0].attribution_b == passage_sources(b, 5).own
+    # "the broadcaster" in the paragraph's last sentence is Suspilne, named in its first.
+    chain = "Suspilne ← Intelligence sources"
     memo = export(data, "md")
     assert f"Attributed to: {chain} (paragraph)" in memo
     assert "same source: Suspilne" in memo

@@ -71,6 +71,11 @@ def _commands() -> dict[str, Callable[[list[str]], int]]:
 
         return add_command(argv)
 
+    def attribution(argv: list[str]) -> int:
+        from reader.cli.attribution import attribution_command
+
+        return attribution_command(argv)
+
     def match(argv: list[str]) -> int:
         from reader.cli.match import match_command
 
@@ -88,6 +93,7 @@ def _commands() -> dict[str, Callable[[list[str]], int]]:
     return {
         "add": add,
         "match": match,
+        "attribution": attribution,
         "export": notes("export"),
         "import": notes("import"),
         "restore": notes("restore"),

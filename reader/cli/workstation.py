@@ -147,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="commands:\n"
         "  reader add SOURCE... [--to FOLDER]  save URLs, web pages and PDFs as Markdown\n"
         "  reader match PATH...    print the matching passages (--json for data)\n"
+        "  reader attribution PATH...  print every passage with whom it is attributed to\n"
         "  reader export --format md|csv|json|jsonld [-o FILE]  write the notes out\n"
         "  reader import FILE [--dry-run]  merge a JSON export into the notes\n"
         "  reader restore --db FILE [N]  list a notes file's backups, or restore one\n"

@@ -9,9 +9,8 @@ from reader.core.documents.document import Document
 from reader.core.documents.document_error import DocumentError
 from reader.core.documents.loading import load_document
 from reader.core.export.records import EvidenceQuote, NoteRecord, NotesExport, Quote, SourceDocument
-from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import CounterpartText, view_claim
-from reader.core.provenance.comparison import paragraph_attribution
+from reader.core.provenance.comparison import PassageSources, passage_sources
 from reader.store.anchoring import anchor
 from reader.store.annotation import Annotation, Evidence, Target
 from reader.store.notes import NotesStore
@@ -22,7 +21,7 @@ def gather_export(store: NotesStore) -> NotesExport:
 
     Paths are absolute, resolved from the notes file as the workstation resolves them, so an
     export names the same files wherever it is run. A claim that names no source takes its
-    paragraph's, as the detail panel shows it, where the documents can be read.
+    paragraph's, and "he" names whom it stands for, as the detail panel shows it, where the documents can be read.
     """
     stored = store.documents()
     paths = {d.id: store.document_path(d) for d in stored}
@@ -30,7 +29,7 @@ def gather_export(store: NotesStore) -> NotesExport:
     # at that version's path.
     by_path = {path: _readable(path) for path in dict.fromkeys(paths.values())}
     loaded = {d.id: found for d in stored if (found := by_path[paths[d.id]]) is not None}
-    placed: dict[str, tuple[Attribution | None, list[Attribution | None]]] = {}
+    placed: dict[str, tuple[PassageSources | None, list[PassageSources | None]]] = {}
     anchors: dict[str, str] = {}
     for current in by_path.values():
         if current is None:
@@ -40,7 +39,7 @@ def gather_export(store: NotesStore) -> NotesExport:
             anchors[item.id] = attached.anchor.status
             if attached.anchor.status != "orphan":
                 placed[item.id] = (
-                    _paragraph_sources(current, attached.anchor.start),
+                    _passage_sources(current, attached.anchor.start),
                     [_counterpart_sources(e, loaded) for e in item.evidence],
                 )
     documents = tuple(SourceDocument(d.id, str(paths[d.id]), d.title, d.metadata) for d in stored)
@@ -52,7 +51,7 @@ def gather_export(store: NotesStore) -> NotesExport:
 
 def _record(
     annotation: Annotation,
-    contexts: tuple[Attribution | None, list[Attribution | None]] | None,
+    contexts: tuple[PassageSources | None, list[PassageSources | None]] | None,
     anchor_status: str,
 ) -> NoteRecord:
     claim_context, counterpart_contexts = contexts or (None, [])
@@ -96,17 +95,17 @@ def _readable(path: Path) -> Document | None:
         return None
 
 
-def _counterpart_sources(evidence: Evidence, loaded: dict[str, Document]) -> Attribution | None:
+def _counterpart_sources(evidence: Evidence, loaded: dict[str, Document]) -> PassageSources | None:
     document = loaded.get(evidence.target.document_id)
     if document is None:
         return None
     found = anchor(evidence.target, document.text)
-    return None if found.status == "orphan" else _paragraph_sources(document, found.start)
+    return None if found.status == "orphan" else _passage_sources(document, found.start)
 
 
-def _paragraph_sources(document: Document, offset: int) -> Attribution | None:
-    """The sources named in the paragraph of the passage at ``offset``."""
+def _passage_sources(document: Document, offset: int) -> PassageSources | None:
+    """The passage at ``offset``: its own sources read in its paragraph, and the paragraph's."""
     passage = document.passage_at(offset)
     if passage is None:
         return None
-    return paragraph_attribution(document, passage.index)
+    return passage_sources(document, passage.index)

@@ -32,8 +32,12 @@ def to_json(export: NotesExport) -> str:
 
 
 def attribution_data(attribution: Attribution) -> list[dict[str, Any]]:
-    """An attribution's sources as plain data, outermost first."""
-    return [{"text": s.text, "name": s.name, "role": s.role} for s in attribution.sources]
+    """An attribution's sources as plain data, outermost first; ``resolved`` is the referent of
+    a pronoun or an anaphoric description, or None."""
+    return [
+        {"text": s.text, "name": s.name, "role": s.role, "resolved": s.resolved}
+        for s in attribution.sources
+    ]
 
 
 def provenance_data(view: ClaimView) -> dict[str, Any]:

@@ -14,9 +14,8 @@ from typing import Literal
 from reader.core.documents.document import Document
 from reader.core.matching.counterparts import CounterpartIndex, strongest
 from reader.core.matching.matcher import MatchCancelled, Strength
-from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import CounterpartText, view_claim
-from reader.core.provenance.comparison import Provenance, paragraph_attribution
+from reader.core.provenance.comparison import PassageSources, Provenance, passage_sources
 from reader.core.provenance.conflicts import Conflict
 
 ABSENT: Literal["absent"] = "absent"
@@ -88,12 +87,12 @@ def claim_matrix(
     """
     others = tuple(i for i in range(len(documents)) if i != base)
     document = documents[base]
-    contexts: dict[tuple[int, int], Attribution] = {}
+    contexts: dict[tuple[int, int], PassageSources] = {}
 
-    def context(doc: int, passage: int) -> Attribution:
+    def context(doc: int, passage: int) -> PassageSources:
         key = (doc, passage)
         if key not in contexts:
-            contexts[key] = paragraph_attribution(documents[doc], passage)
+            contexts[key] = passage_sources(documents[doc], passage)
         return contexts[key]
 
     absent = Cell(ABSENT)

@@ -14,16 +14,22 @@ from reader.core.documents.document import Document
 from reader.core.matching.counterparts import Counterpart
 from reader.core.matching.matcher import Strength
 from reader.core.provenance.attribution import Attribution, attribute
-from reader.core.provenance.comparison import Provenance, compare, paragraph_attribution
+from reader.core.provenance.comparison import (
+    PassageSources,
+    Provenance,
+    compare,
+    passage_sources,
+)
 from reader.core.provenance.conflicts import Conflict
 
 
 @dataclass(frozen=True)
 class CounterpartText:
-    """A counterpart as a view knows it: its text, its paragraph's sources, its strength."""
+    """A counterpart as a view knows it: its text, its passage's sources (own, resolved in
+    its paragraph, and the paragraph's) where its document can be read, its strength."""
 
     text: str
-    paragraph: Attribution | None
+    sources: PassageSources | None
     strength: Strength
 
 
@@ -61,12 +67,20 @@ class ClaimView:
 
 
 def view_claim(
-    text: str, paragraph: Attribution | None, counterparts: Sequence[CounterpartText] = ()
+    text: str, sources: PassageSources | None, counterparts: Sequence[CounterpartText] = ()
 ) -> ClaimView:
-    """The claim's attribution and each counterpart compared with it."""
-    own = attribute(text)
-    attribution, from_paragraph = (own, False) if own or not paragraph else (paragraph, True)
-    compared = tuple(compare(text, c.text, paragraph, c.paragraph) for c in counterparts)
+    """The claim's attribution and each counterpart compared with it.
+
+    ``sources`` are the claim's passage's, where its document can be read: its own chain with
+    "he" and "the broadcaster" resolved from the sentences before, and its paragraph's. A
+    claim without them (its document is gone) is read from its own text alone.
+    """
+    own = sources.own_for(text) if sources is not None else attribute(text)
+    if not own and sources is not None and sources.paragraph:
+        attribution, from_paragraph = sources.paragraph, True
+    else:
+        attribution, from_paragraph = own, False
+    compared = tuple(compare(text, c.text, sources, c.sources) for c in counterparts)
     return ClaimView(attribution, from_paragraph, compared, tuple(c.strength for c in counterparts))
 
 
@@ -77,11 +91,11 @@ def view_passage(
     document = documents[doc]
     return view_claim(
         document.passages[passage].text,
-        paragraph_attribution(document, passage),
+        passage_sources(document, passage),
         [
             CounterpartText(
                 documents[c.doc].passages[c.passage].text,
-                paragraph_attribution(documents[c.doc], c.passage),
+                passage_sources(documents[c.doc], c.passage),
                 c.strength,
             )
             for c in counterparts

@@ -7,8 +7,8 @@ same event can still differ on the detail that matters: a number, a date, a name
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 from reader.core.documents.document import Document
 from reader.core.provenance.attribution import Attribution, Source, attribute
@@ -16,6 +16,10 @@ from reader.core.provenance.conflicts import Conflict, find_conflicts, folded_wo
 
 # This many words in a row, the same in both passages, is copy, not two reporters' wording.
 VERBATIM_WORDS = 12
+# How far a paragraph reaches, in passages either side, and how many sentences before a
+# passage may hold whom its "he" stands for.
+PARAGRAPH_SPAN = 25
+CONTEXT_SENTENCES = 12
 
 
 @dataclass(frozen=True)
@@ -49,50 +53,104 @@ class Provenance:
         return "sources not stated in both"
 
 
+@dataclass(frozen=True)
+class PassageSources:
+    """A passage's own attribution, its pronouns and descriptions resolved from the sentences
+    before it, and the sources named in the rest of its paragraph."""
+
+    own: Attribution
+    paragraph: Attribution = field(default_factory=Attribution)
+
+    @property
+    def attribution(self) -> Attribution:
+        """What the passage is attributed to: its own chain, else its paragraph's."""
+        return self.own or self.paragraph
+
+    @property
+    def from_paragraph(self) -> bool:
+        """The attribution is the paragraph's: the passage names no source itself."""
+        return not self.own and bool(self.paragraph)
+
+    def own_for(self, text: str) -> Attribution:
+        """The own attribution of ``text``, this passage or a note's quote of it: the resolved
+        chain when the text states the same links, else the text's own."""
+        plain = attribute(text)
+        same = [s.text for s in plain.sources] == [s.text for s in self.own.sources]
+        return self.own if same else plain
+
+
 def compare(
     a: str,
     b: str,
-    context_a: Attribution | None = None,
-    context_b: Attribution | None = None,
+    context_a: Attribution | PassageSources | None = None,
+    context_b: Attribution | PassageSources | None = None,
 ) -> Provenance:
     """Attribution of each passage, the sources they share, copied words, and conflicts.
 
-    A passage that names no source takes its paragraph's (``context_a``/``context_b``, from
-    ``paragraph_attribution``): "The soldiers were stationed ..." follows the sentence that
-    credits Suspilne.
+    A passage that names no source takes its paragraph's (``context_a``/``context_b``: a
+    ``PassageSources`` from ``passage_sources``, or the paragraph's ``Attribution``): "The
+    soldiers were stationed ..." follows the sentence that credits Suspilne.
     """
-    attribution_a = attribute(a) or context_a or Attribution()
-    attribution_b = attribute(b) or context_b or Attribution()
+    attribution_a = _attribution_of(a, context_a)
+    attribution_b = _attribution_of(b, context_b)
     shared = shared_sources(attribution_a, attribution_b)
     conflicts = find_conflicts(a, b, attribution_a, attribution_b)
     return Provenance(attribution_a, attribution_b, shared, longest_common_run(a, b), conflicts)
 
 
-def paragraph_attribution(document: Document, passage: int) -> Attribution:
-    """The sources named anywhere in the paragraph (block) that holds a passage."""
+def _attribution_of(text: str, context: Attribution | PassageSources | None) -> Attribution:
+    if isinstance(context, PassageSources):
+        return context.own_for(text) or context.paragraph
+    return attribute(text) or context or Attribution()
+
+
+def passage_sources(document: Document, passage: int) -> PassageSources:
+    """The passage's own attribution read in its paragraph (and the paragraph before, for whom
+    "he" and "the broadcaster" stand), and the sources named in the rest of its paragraph."""
     target = document.passages[passage]
-    found = bisect_right(document.blocks, target.start, key=lambda b: b.start) - 1
-    if found < 0 or target.start >= document.blocks[found].end:
-        return Attribution()
-    block = document.blocks[found]
-    sources: list[Source] = []
-    # Passages are in text order: walk out from this one while they stay in the block.
-    for step in (-1, 1):
-        index = passage + step
-        while 0 <= index < len(document.passages):
-            other = document.passages[index]
-            if not block.start <= other.start < block.end:
-                break
-            sources.extend(attribute(other.text).sources)
-            index += step
-    unique = {source.key: source for source in sources}
-    return Attribution(tuple(unique.values()))
+    first, last = _block_range(document, target.block)
+    # A block of thousands of sentences (a text without paragraph breaks) is no paragraph:
+    # only the passages near this one count, so every passage costs the same.
+    low, high = max(first, passage - PARAGRAPH_SPAN), min(last, passage + PARAGRAPH_SPAN + 1)
+    unique: dict[str, Source] = {}
+    # Nearest first, earlier sentences before later ones, as the panel has always listed them.
+    for index in [*range(passage - 1, low - 1, -1), *range(passage + 1, high)]:
+        for source in _own(document, index).sources:
+            unique.setdefault(source.key, source)
+    return PassageSources(_own(document, passage), Attribution(tuple(unique.values())))
+
+
+def paragraph_attribution(document: Document, passage: int) -> Attribution:
+    """The sources named anywhere else in the paragraph (block) that holds a passage."""
+    return passage_sources(document, passage).paragraph
+
+
+def _own(document: Document, index: int) -> Attribution:
+    """A passage's own chain, its pronouns resolved from the sentences before it in its
+    paragraph and the paragraph before (at most ``CONTEXT_SENTENCES`` of them)."""
+    passages = document.passages
+    block = passages[index].block
+    start = index
+    while start > 0 and index - start < CONTEXT_SENTENCES:
+        if passages[start - 1].block not in (block, block - 1):
+            break
+        start -= 1
+    return attribute(passages[index].text, [p.text for p in passages[start:index]])
+
+
+def _block_range(document: Document, block: int) -> tuple[int, int]:
+    """The passages of a block, as a range of indexes (passages are in text order)."""
+    first = bisect_left(document.passages, block, key=lambda p: p.block)
+    last = bisect_right(document.passages, block, key=lambda p: p.block)
+    return first, last
 
 
 def shared_sources(a: Attribution, b: Attribution) -> tuple[str, ...]:
-    """Labels of the sources both attributions name (compared by key)."""
-    keys_b = {source.key for source in b.sources}
-    return tuple(source.label for source in a.sources if source.key in keys_b)
+    """Labels of the sources both attributions name (compared by key); a pronoun or a "the
+    company" left unresolved matches nothing."""
+    # "he" or "the company" left unresolved could be anyone in the other article.
+    keys_b = {s.key for s in b.sources if s.resolved or not s.anaphoric}
+    return tuple(s.label for s in a.sources if s.key in keys_b and (s.resolved or not s.anaphoric))
 
 
 def longest_common_run(a: str, b: str) -> int:

@@ -15,10 +15,21 @@ _VAGUE_QUANTITIES = frozenset(
     "several many some few dozens hundreds thousands millions scores numerous countless".split()
 )
 # A denial contradicts the same claim told plainly ("denied the strike" / "confirmed the strike").
-_DENIALS = frozenset(
-    "denied deny denies denying rejected rejects dismissed dismisses refuted refutes false fake "
-    "untrue".split()
+_DENIAL_VERBS = frozenset(
+    "denied deny denies denying rejected rejects dismissed dismisses refuted refutes".split()
 )
+# Calling a claim false denies it only as a predicate ("the reports are false"); on a noun
+# ("fake news", "false documents") the adjective describes that noun and denies nothing.
+_DENIAL_ADJECTIVES = frozenset("false fake untrue".split())
+_COPULAS = frozenset(
+    "is are was were be been being 's ’s seem seems seemed appear appears appeared as called "
+    "calling branded labelled labeled".split()
+)
+_DEGREE = frozenset(
+    "completely totally simply just entirely patently all utterly absolutely".split()
+)
+_AFTER_PREDICATE = frozenset("and or but because since that".split())
+_WORD_OR_MARK = re.compile(r"[\w'’-]+|[^\w\s]")
 # A particle negates the word after it; only that word told plainly is a contradiction.
 _PARTICLES = frozenset("not no never none nobody".split())
 # A refusal is negative wording, not a contradiction ("would not say" / "refused to disclose").
@@ -213,7 +224,7 @@ def _negation_conflicts(a: str, b: str) -> list[Conflict]:
     """A denial against a plain statement, or a negated word that the other passage asserts."""
     words_a, words_b = folded_words(a), folded_words(b)
     negated_a, negated_b = _negated(words_a), _negated(words_b)
-    denials_a, denials_b = _DENIALS.intersection(words_a), _DENIALS.intersection(words_b)
+    denials_a, denials_b = _denials(a, words_a), _denials(b, words_b)
     negative_a = bool(negated_a or denials_a or _REFUSALS.intersection(words_a))
     negative_b = bool(negated_b or denials_b or _REFUSALS.intersection(words_b))
     if negative_a == negative_b:
@@ -226,3 +237,26 @@ def _negation_conflicts(a: str, b: str) -> list[Conflict]:
             cue = f"{particle} {word}"
             return [Conflict("negation", cue, "") if negative_a else Conflict("negation", "", cue)]
     return []
+
+
+def _denials(text: str, words: list[str]) -> set[str]:
+    """Denial verbs, and "false"/"fake"/"untrue" said of something, not put before a noun."""
+    found = set(_DENIAL_VERBS.intersection(words))
+    if _DENIAL_ADJECTIVES.isdisjoint(words):
+        return found
+    tokens = [t.casefold() for t in _WORD_OR_MARK.findall(text)]
+    for index, token in enumerate(tokens):
+        if token in _DENIAL_ADJECTIVES and _predicative(tokens, index):
+            found.add(token)
+    return found
+
+
+def _predicative(tokens: list[str], index: int) -> bool:
+    """ "the reports are (completely) false." / "dismissed as fake, and ...": a predicate."""
+    before = index - 1
+    while before >= 0 and tokens[before] in _DEGREE:
+        before -= 1
+    if before < 0 or tokens[before] not in _COPULAS:
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return not after or not after[0].isalnum() or after in _AFTER_PREDICATE
