@@ -57,7 +57,7 @@ async def test_failed_tags_stay_unsaved_are_retried_and_reported_at_quit(
         assert screen.writer.failing == 1
 
         monkeypatch.undo()  # space again: the retry saves it
-        screen._retry_failed()
+        screen._retry()
         store.flush(10)
         await pilot.pause()
         assert screen.writer.failing == 0

@@ -11,7 +11,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.loading import load_document
 from reader.core.documents.markup import plain_blocks
 from reader.core.documents.text_policy import sanitize
-from reader.ui.layout import Line, _wrap_line, _wrap_plain, wrap
+from reader.ui.widgets.screen_lines import Line, _wrap_line, _wrap_plain, wrap_document
 from tests.conftest import NEWSWEEK
 
 # Printable one-cell text: letters, digits, punctuation, curly quotes, accents, and runs of spaces.
@@ -40,14 +40,14 @@ def test_wrapped_lines_cover_the_text_in_order(body: str, width: int) -> None:
         id="x", path=Path("x.txt"), title="t", text=text, blocks=blocks, passages=()
     )
     position = blocks[0].start
-    for line in wrap(document, width).lines:
+    for line in wrap_document(document, width).lines:
         assert position <= line.start <= line.end <= len(text)
         position = line.end
 
 
 def test_sample_document_lines_fit_the_width() -> None:
     document = load_document(NEWSWEEK)
-    layout = wrap(document, 40)
+    layout = wrap_document(document, 40)
     for line in layout.lines:
         assert len(document.text[line.start : line.end].rstrip()) <= 40
     assert layout.passage_lines == tuple(sorted(layout.passage_lines))

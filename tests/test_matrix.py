@@ -18,8 +18,8 @@ from reader.core.matching.matcher import match_documents
 from reader.core.provenance.claim_matrix import ABSENT, claim_matrix
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.claim_matrix import MatrixPanel
 from reader.ui.widgets.matrix_grid import MatrixGrid, fit
+from reader.ui.widgets.matrix_panel import MatrixPanel
 from tests.test_workstation import SIZE, make_app, ready, saved, views
 
 BASE = """# Strike on the depot
@@ -161,7 +161,7 @@ async def test_matrix_moves_the_panes_and_tags_on_an_ecb_topic(
         assert left.cursor == 1
         await pilot.press("l")
         await pilot.pause()
-        assert screen.shown == [0, 2]
+        assert screen.panes.shown == [0, 2]
         assert right.document is app.documents[2]
         expected = {c.passage for c in screen.claims.counterparts(0, 1, 2)}
         assert right.counterparts == expected
@@ -197,11 +197,11 @@ async def test_matrix_from_the_right_pane_lists_its_document(
         assert (grid.row, grid.column) == (2, 0)  # column 0: document 0, in the left pane
         await pilot.press("l")  # the left pane, the other one here, shows the next document
         await pilot.pause()
-        assert screen.shown == [2, 1]
+        assert screen.panes.shown == [2, 1]
         await pilot.press("h", "h", "down")  # on the claim itself the panes keep their documents
         await pilot.pause()
         assert grid.column == -1
-        assert screen.shown == [0, 1]
+        assert screen.panes.shown == [0, 1]
         assert right.cursor == 3
         await pilot.press("m")
         await pilot.pause()
@@ -247,7 +247,7 @@ async def test_matrix_starts_where_the_pane_is_once_built(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         left, _ = views(screen)
-        screen.action_matrix()
+        screen.notes.toggle_matrix()
         left.move_cursor(3)  # a key the pane took while the cells were being built
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -102,7 +102,7 @@ async def test_a_tag_made_while_matching_runs_gets_its_evidence(
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("reader.ui.screens.reading.match_documents", slow_match)
+    monkeypatch.setattr("reader.ui.screens.jobs.match_documents", slow_match)
     store = NotesStore(tmp_path / "notes.json")
     app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
     async with app.run_test(size=SIZE) as pilot:

@@ -87,7 +87,7 @@ async def test_tab_and_enter_follow_counterparts(tmp_path: Path) -> None:
         assert right.counterparts == expected
         await pilot.press("enter")
         await pilot.press("enter")
-        assert screen._cycle[(0, 1)] == 1
+        assert screen.reading._cycle[(0, 1)] == 1
         await pilot.press("tab")
         assert screen.focused is right
 
@@ -111,7 +111,7 @@ async def test_tags_are_saved_undone_and_cleared(tmp_path: Path) -> None:
         await pilot.press("u")
         store = await saved(app)
         assert store.annotations() == []
-        assert screen.unsaved == 0
+        assert len(screen.writer.unsaved) == 0
 
 
 async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ async def test_read_only_store_disables_tagging(tmp_path: Path) -> None:
         screen = await ready(pilot)
         await pilot.press("c")
         assert screen.book.by_passage == {}
-        assert screen.check_action("tag", ()) is None
+        assert screen.check_action("run", ("tag.corroborated",)) is None
 
 
 async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Path) -> None:
@@ -223,7 +223,7 @@ async def test_search_moves_to_hits_and_letters_reach_the_box(tmp_path: Path) ->
 
 
 async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
-    from reader.ui.dialogs.orphans import OrphansPanel
+    from reader.ui.dialogs.notes_to_review import NotesToReview
 
     document = load_document(NEWSWEEK)
     store = NotesStore(tmp_path / "notes.json")
@@ -236,7 +236,7 @@ async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
         assert [a.note for a in screen.book.orphans] == ["keep me"]
         await pilot.press("O")
         panel = app.screen
-        assert isinstance(panel, OrphansPanel)
+        assert isinstance(panel, NotesToReview)
         await pilot.press("escape")
         assert not panel.is_active
     assert [a.note for a in store.annotations()] == ["keep me"]
@@ -316,21 +316,21 @@ async def test_choosing_the_documents_in_the_panes_is_remembered(tmp_path: Path)
         await pilot.pause()
         _, right = views(screen)
         assert right.document.metadata["outlet"] == "Third Outlet"
-        assert screen.shown == [0, 2]
+        assert screen.panes.shown == [0, 2]
         assert 1 in views(screen)[0].strengths  # matches are shown against the new pane
     store.close()
     again = NotesStore(tmp_path / "notes.json")
     app = ReaderApp(documents, again)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        assert screen.shown == [0, 2]
+        assert screen.panes.shown == [0, 2]
 
 
 async def test_pane_chooser_needs_three_documents(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        assert screen.check_action("choose_panes", ()) is False
+        assert screen.check_action("run", ("panes.choose",)) is False
 
 
 async def test_pane_headers_show_the_source_and_tag_counts(tmp_path: Path) -> None:

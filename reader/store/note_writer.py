@@ -3,12 +3,13 @@ and held as unsaved, and retried, until the store says they are on disk."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
 from reader.core.documents.document import Document
+from reader.core.matching.counterparts import Counterpart
 from reader.store.annotation import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
 from reader.store.placed_notes import Key, PlacedNotes
@@ -152,6 +153,12 @@ class NoteWriter:
             for key, wanted in self.unsaved.items()
             if self.store.annotation(key) != wanted
         }
+
+    def evidence(self, counterparts: Iterable[Counterpart]) -> tuple[Evidence, ...]:
+        """A claim's counterparts as a tag's evidence: each passage's target, score, strength."""
+        return tuple(
+            Evidence(self.target((c.doc, c.passage)), c.score, c.strength) for c in counterparts
+        )
 
     def target(self, key: Key) -> Target:
         """The claim as a W3C text target: its quote, context and offsets."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.actions import parse
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from reader import PROGRAM
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.store.notes import NotesStore
@@ -21,7 +23,10 @@ from reader.ui.screens.workstation import Workstation
 class ReaderApp(App[None]):
     """The reading workstation for cross-source verification."""
 
-    TITLE = "reader"
+    TITLE = PROGRAM
+    # Absolute: Textual reads a relative CSS_PATH beside the module of the class that runs,
+    # which for a subclass (a test's, a benchmark's) is not this one.
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (notes are already saved)"),
         Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),

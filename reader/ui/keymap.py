@@ -17,13 +17,13 @@ def binding_ids() -> set[str]:
     from reader.ui.app import ReaderApp
     from reader.ui.dialogs.export_dialog import ExportDialog
     from reader.ui.dialogs.note_editor import NoteEditor
-    from reader.ui.dialogs.orphans import OrphansPanel
+    from reader.ui.dialogs.notes_to_review import NotesToReview
     from reader.ui.dialogs.pane_chooser import PaneChooser
     from reader.ui.screens.workstation import Workstation
-    from reader.ui.widgets.claim_matrix import MatrixPanel
+    from reader.ui.widgets.matrix_panel import MatrixPanel
 
     owners = (ReaderApp, Workstation, MatrixPanel, NoteEditor, ExportDialog, PaneChooser)
-    bindings = [b for owner in (*owners, OrphansPanel) for b in owner.BINDINGS]
+    bindings = [b for owner in (*owners, NotesToReview) for b in owner.BINDINGS]
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
 

@@ -21,10 +21,11 @@ def to_markdown(export: NotesExport) -> str:
     """A memo: documents, a summary, then each claim quoted with its note and counterparts."""
     notes = export.notes
     lines = ["# Verification memo", "", "## Documents", ""]
-    lines += ["| title | outlet | date | path |", "|---|---|---|---|"]
+    lines += ["| title | outlet | date | url | retrieved | path |", "|---|---|---|---|---|---|"]
     for document in export.documents:
         meta = document.metadata
-        cells = [document.title, meta.get("outlet", ""), meta.get("date", ""), document.path]
+        cells = [document.title, meta.get("outlet", ""), meta.get("date", ""), document.url,
+                 document.retrieved, document.path]  # fmt: skip
         lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
     lines += ["", "## Summary", "", "| document | corroborated | contested | notes only |"]
     lines.append("|---|---|---|---|")

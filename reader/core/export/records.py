@@ -26,6 +26,16 @@ class SourceDocument:
         """Its outlet, else its title, else its id: the one label of a document."""
         return document_label(self.metadata, self.title, self.id)
 
+    @property
+    def url(self) -> str:
+        """The address it was fetched from (``reader add``), or empty."""
+        return self.metadata.get("url", "")
+
+    @property
+    def retrieved(self) -> str:
+        """When it was fetched (UTC), or empty."""
+        return self.metadata.get("retrieved", "")
+
     def to_data(self) -> dict[str, Any]:
         """As the JSON export writes it."""
         return {"id": self.id, "path": self.path, "title": self.title, "metadata": self.metadata}

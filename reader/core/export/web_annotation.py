@@ -33,7 +33,15 @@ def to_jsonld(export: NotesExport) -> str:
 
 
 def source_iri(document: SourceDocument | None, document_id: str) -> str:
-    """A document's IRI: its file as a file URI when known, else its content id as a URN."""
+    """A document's IRI: the address it was fetched from, else its file as a file URI, else
+    its content id as a URN."""
+    if document and document.url:
+        return document.url
+    return local_iri(document, document_id)
+
+
+def local_iri(document: SourceDocument | None, document_id: str) -> str:
+    """The local copy's IRI: its file as a file URI when known, else its content id."""
     if document and document.path:
         return Path(document.path).resolve().as_uri()
     return f"urn:sha256:{document_id}"
@@ -113,15 +121,20 @@ def _camel(key: str) -> str:
 
 
 def _target(quote: Quote, export: NotesExport, score: float | None = None) -> Data:
+    document = export.document(quote.document_id)
     specific: Data = {
         "type": "SpecificResource",
-        "source": source_iri(export.document(quote.document_id), quote.document_id),
+        "source": source_iri(document, quote.document_id),
         "selector": [
             {"type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix,
              "suffix": quote.suffix},
             {"type": "TextPositionSelector", "start": quote.start, "end": quote.end},
         ],
     }  # fmt: skip
+    if document is not None and document.url:
+        specific["reader:localCopy"] = local_iri(document, quote.document_id)
+        if document.retrieved:
+            specific["reader:retrieved"] = document.retrieved
     if score is not None:
         specific["purpose"] = "assessing"
         specific["reader:matchScore"] = score

@@ -1,52 +1,63 @@
-"""The reading workstation: the reading screen, with the notes on its claims: tags, notes,
-undo, export, orphans, and the claim x source matrix to tag from."""
+"""The workstation: two reports side by side, their matches, the claim under the cursor, and
+the keys that tag it; the matrix, search, export and new documents on demand.
+
+The screen composes its parts and routes commands and messages between them: the reading
+keys to ``ReadingActions``, the note keys to ``NoteActions``, slow work to thread workers
+(jobs.py), tags through the note writer (store/note_writer.py).
+"""
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Footer, Input
 
 from reader.core.documents.document import Document
-from reader.core.export.formats import export
-from reader.store.annotation import Annotation, Evidence, Status
-from reader.store.exporting import gather_export
+from reader.core.matching.counterparts import CounterpartIndex
+from reader.core.matching.matcher import MatchResult
 from reader.store.note_writer import NoteWriter, WriteOutcome
 from reader.store.notes import NotesStore
-from reader.store.placed_notes import Key
-from reader.store.storage import write_output
-from reader.store.store_error import StoreError
-from reader.ui.dialogs.export_dialog import ExportChoice, ExportDialog
-from reader.ui.dialogs.note_editor import NoteEditor
-from reader.ui.dialogs.orphans import OrphansPanel
-from reader.ui.screens.readiness import when_ready
-from reader.ui.screens.reading import Reading
-from reader.ui.screens.workstation_bindings import WORKSTATION_BINDINGS
-from reader.ui.widgets.claim_matrix import MatrixPanel
+from reader.store.placed_notes import Key, PlacedNotes
+from reader.ui.screens.commands import BY_ID, WORKSTATION_BINDINGS
+from reader.ui.screens.jobs import match_job
+from reader.ui.screens.note_actions import RETRY_SECONDS, NoteActions
+from reader.ui.screens.readiness import become_ready, when_ready
+from reader.ui.screens.reading_actions import ReadingActions
+from reader.ui.widgets.detail_panel import ClaimDetail, DetailPanel
 from reader.ui.widgets.document_view import DocumentView
+from reader.ui.widgets.matrix_panel import MatrixPanel
+from reader.ui.widgets.pane_pair import PanePair
 from reader.ui.widgets.search_bar import SearchBar
-
-_WRITE_ACTIONS = {"tag", "untag", "note", "undo", "next_version"}
-RETRY_SECONDS = 3
-_STORE_ACTIONS = {"export"}
-# What the keys do while the matrix has focus; the rest fall through to the grid.
-_MATRIX_ACTIONS = _WRITE_ACTIONS | _STORE_ACTIONS | {"matrix"}
+from reader.ui.widgets.status_line import StatusLine
 
 
-class Workstation(Reading):
+class Workstation(Screen[None]):
     """Read two reports side by side, walk their claims and tag them."""
 
     BINDINGS: ClassVar[list[BindingType]] = WORKSTATION_BINDINGS
 
-    DEFAULT_CSS = """
-    Workstation.-matrix #detail { display: none; }
-    Workstation.-short #matrix { height: 65%; }
-    """
+    @dataclass
+    class MatchProgress(Message):
+        """Matching has looked at ``done`` of ``total`` passages."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class MatchesReady(Message):
+        """Matching finished."""
+
+        result: MatchResult
 
     @dataclass
     class Saved(Message):
@@ -54,280 +65,242 @@ class Workstation(Reading):
 
         outcome: WriteOutcome
 
-    @dataclass
-    class Exported(Message):
-        """An export finished: the path written, or why it failed."""
-
-        path: Path | None
-        error: str | None
-
     def __init__(self, documents: list[Document], store: NotesStore | None) -> None:
-        super().__init__(documents, store)
-        self.writer = NoteWriter(documents, store, self.book, self._post_saved)
+        super().__init__()
+        self.documents: list[Document] = documents
+        self.store: NotesStore | None = store
+        ids = [d.id for d in documents]
+        saved = store.setting("panes") if store is not None else None
+        if isinstance(saved, list) and len(saved) == 2 and all(i in ids for i in saved):
+            shown = [ids.index(saved[0]), ids.index(saved[1])]
+        else:
+            shown = [0, 1 if len(documents) > 1 else 0]
+        self.panes: PanePair = PanePair(documents, shown, id="panes")
+        self.claims: CounterpartIndex = CounterpartIndex()
+        self.book: PlacedNotes = PlacedNotes()
+        self.writer: NoteWriter = NoteWriter(documents, store, self.book, self._post_saved)
+        self.reading: ReadingActions = ReadingActions(self)
+        self.notes: NoteActions = NoteActions(self)
+        self.matching: bool = True
+        self.progress: float = 0.0
         self.last_export: Path | None = None
-        # The pane whose document the matrix lists, while the matrix is open.
-        self._matrix_view: DocumentView | None = None
-        # Claims tagged before matching finished: their evidence is attached when it does.
-        self._awaiting_evidence: set[Key] = set()
+        self._painted = threading.Event()
+        # Keys that arrive before the panes are laid out wait for them (readiness.py).
+        self.ready = False
+        self.early_actions: list[Callable[[], None]] = []
+
+    def compose(self) -> ComposeResult:
+        """The panes, the matrix (hidden), the detail panel, search, status and the footer."""
+        yield self.panes
+        yield MatrixPanel(id="matrix")
+        yield DetailPanel(id="detail")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
 
     def on_mount(self) -> None:
-        """Attach the saved tags before the reading screen paints its panes."""
-        orphans = self.writer.load()
-        review = len(self.book.needs_review())
-        if orphans or review:
-            found = [f"{orphans} no longer found in the text"] if orphans else []
-            found += [f"{review} on text that changed, to confirm"] if review else []
-            self.notify(f"notes: {', '.join(found)}; O lists them", timeout=10)
-        self.set_interval(RETRY_SECONDS, self._retry_failed)
+        """Place the saved notes, start matching, and put the cursor on the first claim."""
+        self.notes.load()
+        for document in self.documents:
+            if document.warnings:
+                self.notify(f"{document.label}: {'; '.join(document.warnings)}", timeout=10)
+        self.set_interval(RETRY_SECONDS, self._retry)
+        self.call_after_refresh(self._painted.set)
+        self.run_matching()
+        left = self.views[0]
+        left.focus()
+        left.move_cursor(0)
+        self.update_status()
+        self.call_after_refresh(self._become_ready)
 
-    def fallback_view(self) -> DocumentView:
-        """Without a focused pane, keys act on the pane the open matrix lists."""
-        return self._matrix_view or super().fallback_view()
+    def _become_ready(self) -> None:
+        become_ready(self)
+        self.refresh_bindings()
 
-    def show_documents(self, left: int, right: int) -> None:
-        """Close the matrix, then show the two documents."""
-        self._close_matrix()
-        super().show_documents(left, right)
+    def on_resize(self) -> None:
+        """Below 100 columns the panes stack; below 30 rows the detail panel shrinks, and
+        below 16 it and the footer give their rows to the text."""
+        self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.height < 30, "-short")
+        self.set_class(self.size.height < 16, "-tiny")
+
+    @property
+    def views(self) -> list[DocumentView]:
+        """The document panes, left first."""
+        return self.panes.views
+
+    @property
+    def focused_view(self) -> DocumentView:
+        """The pane with focus; else the one the open matrix lists; else the left one."""
+        if isinstance(self.focused, DocumentView):
+            return self.focused
+        return self.notes.matrix_view or self.views[0]
+
+    def cursor_key(self) -> Key:
+        """The claim under the cursor: (document, passage)."""
+        view = self.focused_view
+        return self.panes.doc_index(view), view.cursor
+
+    # Commands (commands.py): one action runs them all.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Tag keys apply only when notes can be saved; typing in search is not a command."""
+        """Whether a command applies now: tag keys only when notes can be saved, no command
+        while typing in the search box, only note keys while the matrix has focus."""
+        command = BY_ID.get(str(parameters[0])) if action == "run" and parameters else None
+        if command is None:
+            return True
         if not self.ready:
-            return True  # the action waits for the panes (readiness.py)
-        if isinstance(self.focused, Input) and action != "close_search":
+            return True  # the command waits for the panes (readiness.py)
+        if isinstance(self.focused, Input) and command.id != "search.close":
             return False
-        in_matrix = self._matrix_view is not None and self.focused is not None
-        if in_matrix and self.focused not in self.views and action not in _MATRIX_ACTIONS:
+        in_matrix = self.notes.matrix_view is not None and self.focused is not None
+        if in_matrix and self.focused not in self.views and not command.in_matrix:
             return False
-        if action == "matrix":
-            if len(self.documents) < 3:
-                return False
-            return True if not self.matching else None
-        if action == "close_search":
-            return self.query_one(SearchBar).is_open
-        if action == "search_step":
-            return bool(self.query_one(SearchBar).hits)
-        if action == "orphans":
-            return bool(self.book.orphans or self.book.needs_review())
-        if action == "next_version":
-            view = self.focused_view
-            return len(self.book.versions((self.doc_index(view), view.cursor))) > 1
-        if action == "choose_panes":
-            return len(self.documents) > 2
-        if action in _WRITE_ACTIONS and not self.writer.writable:
-            return None
-        if action in _STORE_ACTIONS and self.store is None:
+        if command.applies is not None and (state := command.applies(self)) is not True:
+            return state
+        if (command.writes and not self.writer.writable) or (command.store and not self.store):
             return None
         return True
 
-    # Notes.
-
     @when_ready
-    def action_export(self) -> None:
-        """Choose a format and a path, then export in a worker."""
-        if self.store is None:
-            return
-        folder = self.store.path.parent
+    def action_run(self, command: str) -> None:
+        """Run a workstation command by id."""
+        BY_ID[command].run(self)
 
-        def chosen(choice: ExportChoice | None) -> None:
-            if choice is not None:
-                self.run_export(choice)
+    # Matching runs in a thread worker; it talks to the screen only by messages.
 
-        self.app.push_screen(ExportDialog(folder), chosen)
+    @work(thread=True, exclusive=True, group="matching")
+    def run_matching(self) -> None:
+        """Match every pair of open documents, posting progress, off the UI thread."""
 
-    @work(thread=True, exclusive=True, group="export")
-    def run_export(self, choice: ExportChoice) -> None:
-        """Wait for pending writes, then write the export atomically, off the UI thread."""
-        assert self.store is not None
-        try:
-            self.store.flush(30)
-            text = export(gather_export(self.store), choice.format)
-            written = write_output(choice.path, text.encode("utf-8"))
-        except (OSError, StoreError) as error:
-            self.post_message(self.Exported(None, str(error)))
-            return
-        self.post_message(self.Exported(written, None))
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.MatchProgress(done, total))
 
-    def on_workstation_exported(self, message: Exported) -> None:
-        """Say where the export went, or why it did not."""
-        if message.error is not None:
-            self.notify(f"export failed: {message.error}", severity="error")
-        else:
-            self.last_export = message.path
-            unsaved = self.writer.failing
-            missing = f" ({unsaved} change(s) not yet saved are not in it)" if unsaved else ""
-            self.notify(f"exported to {message.path}{missing}", timeout=10)
+        result = match_job(self.documents, self._painted, progress)
+        if result is not None:
+            self.post_message(self.MatchesReady(result))
 
-    @when_ready
-    def action_tag(self, status: Status) -> None:
-        """Tag the claim under the cursor; its counterparts become the tag's evidence."""
-        key = self._cursor_key()
-        if self.writer.tag(key, status, self._evidence(key)):
-            if self.matching:
-                self._awaiting_evidence.add(key)
-            self._written(key)
+    def rematch(self) -> None:
+        """Match again (a document was added); the panes keep their marks meanwhile."""
+        self.matching, self.progress = True, 0.0
+        self.run_matching()
+        self.update_status()
 
-    @when_ready
-    def action_next_version(self) -> None:
-        """Bring the claim's next annotation forward (a claim tagged twice, or imported)."""
-        key = self._cursor_key()
-        if self.book.cycle(key):
-            self._written(key)
+    @on(MatchProgress)
+    def match_progress(self, message: MatchProgress) -> None:
+        """Show how far matching has got."""
+        self.progress = message.done / max(message.total, 1)
+        self.update_status()
 
-    def after_matching(self) -> None:
-        """Claims tagged while matching ran get their counterparts as evidence now."""
-        for key in sorted(self._awaiting_evidence):
-            self.writer.set_evidence(key, self._evidence(key))
-        self._awaiting_evidence.clear()
-        self._update_status()
+    @on(MatchesReady)
+    def matches_ready(self, message: MatchesReady) -> None:
+        """Mark matched passages, attach evidence to claims tagged meanwhile, show the claim."""
+        self.claims = CounterpartIndex.build(message.result)
+        self.matching = False
+        # The documents, their lines and the matches live as long as the app: keep them out
+        # of the collector's full passes, which took ~350 ms with a 5 MB document open.
+        gc.freeze()
+        self.notes.attach_evidence()
+        self.refresh_marks()
+        view = self.focused_view
+        self.follow(view, view.cursor)
+        self.update_status()
 
-    @when_ready
-    def action_untag(self) -> None:
-        """Clear the claim's tag (a note on it stays)."""
-        key = self._cursor_key()
-        if self.writer.untag(key):
-            self._written(key)
+    # The claim under the cursor, followed in the other pane and shown in the panel.
 
-    @when_ready
-    def action_note(self) -> None:
-        """Edit the claim's note in a modal editor."""
-        key = self._cursor_key()
-        before = self.book.active(key)
+    @on(DocumentView.CursorMoved)
+    def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        """Highlight the counterparts in the other pane and scroll it to the best one."""
+        if message.view is self.focused_view or len(self.views) == 1:
+            self.follow(message.view, message.passage)
 
-        def done(text: str | None) -> None:
-            if text is not None and self.writer.set_note(key, text, self._evidence(key)):
-                self._written(key)
+    def follow(self, view: DocumentView, passage: int) -> None:
+        """Show a claim's counterparts in the other pane and the claim in the detail panel."""
+        self.panes.follow(view, passage, self.claims)
+        self.show_detail(self.panes.doc_index(view), passage)
 
-        claim = self.documents[key[0]].passages[key[1]].text
-        self.app.push_screen(NoteEditor(claim, before.note if before else ""), done)
+    def show_detail(self, doc: int, passage: int) -> None:
+        """Show a claim, its notes and its counterparts in the detail panel."""
+        versions = self.book.versions((doc, passage))
+        review = self.book.review_reason(versions[0]) if versions else None
+        counterparts = self.claims.counterparts(doc, passage)
+        detail = ClaimDetail.of(
+            self.documents, doc, passage, counterparts, versions, review, self.matching
+        )
+        self.query_one(DetailPanel).show(detail)
 
-    @when_ready
-    def action_undo(self) -> None:
-        """Undo the last tag or note change."""
-        key = self.writer.undo()
-        if key is None:
-            self.notify("nothing to undo", timeout=2)
-            return
-        self._written(key)
+    def written(self, key: Key) -> None:
+        """A claim's notes changed: mark them in the panes, the panel and the status line."""
+        self.refresh_marks()
+        self.show_detail(*key)
+        self.update_status()
 
-    # The claim x source matrix.
+    def refresh_marks(self) -> None:
+        """Mark matches and tags in the panes (and in the open matrix)."""
+        self.panes.mark(self.claims, [self.book.tags(d) for d in range(len(self.documents))])
+        self.notes.refresh_matrix_tags()
 
-    @when_ready
-    def action_matrix(self) -> None:
-        """Open the matrix of the focused document's claims, or close it."""
-        if self._matrix_view is not None:
-            self._close_matrix()
-            return
-        view = self._matrix_view = self.focused_view
-        base = self.doc_index(view)
-        self.add_class("-matrix")
-        panel = self.query_one(MatrixPanel)
-        panel.set_tags(self.book.tags(base))
-        panel.open(self.documents, self.claims, base)
+    def remember_panes(self) -> None:
+        """Keep the documents in the panes in the notes file, for the next start."""
+        if self.store is not None and not self.store.read_only:
+            ids = [self.documents[index].id for index in self.panes.shown]
+            self.store.remember_setting("panes", ids)
+
+    def update_status(self) -> None:
+        """The notes file and its save state, matching progress or counts, tags."""
+        self.query_one(StatusLine).show(
+            store=self.store,
+            unsaved=len(self.writer.unsaved),
+            failing=self.writer.failing,
+            last_error=self.writer.last_error,
+            progress=self.progress if self.matching else None,
+            result=self.claims.result,
+            book=self.book,
+        )
+
+    # Search (reading_actions.py).
+
+    @on(SearchBar.Closed)
+    def search_closed(self) -> None:
+        """Back to the pane the search was for."""
+        self.reading.search_closed()
+
+    @on(SearchBar.Go)
+    def search_go(self, message: SearchBar.Go) -> None:
+        """Put the cursor on the claim of the hit."""
+        self.reading.search_go(message.passage, message.hit, message.count)
+
+    @on(SearchBar.NotFound)
+    def search_not_found(self, message: SearchBar.NotFound) -> None:
+        """Say so."""
+        self.notify(f"not found: {message.query}", timeout=3)
+
+    # The matrix, saving and exporting (note_actions.py).
 
     @on(MatrixPanel.Shown)
     def matrix_shown(self) -> None:
-        """Start the matrix on the focused pane's claim and the other pane's document."""
-        view = self._matrix_view
-        if view is None:
-            return
-        other = self.other_view(view)
-        shown = self.doc_index(other) if other is not None else None
-        self.query_one(MatrixPanel).place(view.cursor, shown)
+        """Start the matrix where the panes are."""
+        self.notes.matrix_shown()
 
     @on(MatrixPanel.Moved)
     def matrix_moved(self, message: MatrixPanel.Moved) -> None:
-        """Moving in the matrix moves the panes: the claim, and the document of the column."""
-        view = self._matrix_view
-        if view is None:
-            return
-        other = self.other_view(view)
-        column = message.other
-        if other is not None and column is not None and column != self.doc_index(other):
-            shown = list(self.shown)
-            shown[self.views.index(other)] = column
-            self._put_documents(shown)
-        # The pane tells the screen where its cursor went, and the screen follows it in the
-        # other pane (cursor_moved), as for a key pressed in the pane.
-        view.move_cursor(message.passage, center=True)
+        """Moving in the matrix moves the panes."""
+        self.notes.matrix_moved(message.passage, message.other)
 
     @on(MatrixPanel.Closed)
     def matrix_closed(self) -> None:
         """Back to the panes."""
-        self._close_matrix()
-
-    def _close_matrix(self) -> None:
-        view = self._matrix_view
-        if view is None:
-            return
-        self._matrix_view = None
-        self.remove_class("-matrix")
-        self.query_one(MatrixPanel).close()
-        view.focus()
-        self._remember_panes()
-
-    @when_ready
-    def action_orphans(self) -> None:
-        """List the orphaned notes."""
-        self.app.push_screen(OrphansPanel(self.book.orphans, self._to_review()))
-
-    def _to_review(self) -> list[tuple[Annotation, str]]:
-        return [(a, self.book.review_reason(a) or "") for a in self.book.needs_review()]
-
-    # Writing through the store.
-
-    @property
-    def unsaved(self) -> int:
-        """Changes not yet on disk."""
-        return len(self.writer.unsaved)
-
-    @property
-    def failing(self) -> int:
-        """Changes whose write failed, waiting to be written again."""
-        return self.writer.failing
-
-    @property
-    def last_error(self) -> str | None:
-        """Why the last write failed, if it did."""
-        return self.writer.last_error
-
-    def _cursor_key(self) -> Key:
-        view = self.focused_view
-        return self.doc_index(view), view.cursor
-
-    def _evidence(self, key: Key) -> tuple[Evidence, ...]:
-        evidence = []
-        for counterpart in self.claims.counterparts(*key):
-            target = self.writer.target((counterpart.doc, counterpart.passage))
-            evidence.append(Evidence(target, counterpart.score, counterpart.strength))
-        return tuple(evidence)
-
-    def _written(self, key: Key) -> None:
-        self._refresh_marks()
-        self._show_detail(*key)
-        self._update_status()
+        self.notes.close_matrix()
 
     def _post_saved(self, outcome: WriteOutcome) -> None:
         self.post_message(self.Saved(outcome))  # from the store's thread
 
-    def on_workstation_saved(self, message: Saved) -> None:
-        """Count the write as done, or tell the user it failed and will be retried."""
-        was_failing = self.writer.failing
-        self.writer.written(message.outcome)
-        if message.outcome.error is not None and not was_failing:
-            self.notify(
-                f"not saved, retrying every {RETRY_SECONDS} s: {message.outcome.error}",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-        self._update_status()
+    @on(Saved)
+    def saved(self, message: Saved) -> None:
+        """Count a write as done, or say it failed and will be retried."""
+        self.notes.saved(message.outcome)
+        self.update_status()
 
-    def _retry_failed(self) -> None:
-        if self.writer.failing:
-            self.writer.retry()
-            self._update_status()
-
-    def _refresh_marks(self) -> None:
-        super()._refresh_marks()
-        if self._matrix_view is not None:
-            self.query_one(MatrixPanel).set_tags(self.book.tags(self.doc_index(self._matrix_view)))
+    def _retry(self) -> None:
+        self.notes.retry()
+        self.update_status()

@@ -9,18 +9,22 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.documents.document import Document
-from reader.ui.layout import Layout, wrap
+from reader.core.documents.text_policy import sanitize_line
+from reader.ui.widgets.screen_lines import ScreenLines, wrap_document
 
 GUTTER = 3
 TAG_MARKS = {"corroborated": "✓", "contested": "✗"}
 MATCH_MARKS = {"strong": "≡", "partial": "~"}
+STRIP_CACHE = 1000  # drawn lines kept: a few screens' worth
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -78,6 +82,13 @@ class DocumentView(ScrollView, can_focus=True):
     }
     """
 
+    # The view's state. Each watcher drops the cached lines and repaints; the screen sets
+    # these, and the pane draws them.
+    cursor: var[int] = var(0, init=False)
+    strengths: var[dict[int, str]] = var(dict, init=False)
+    tags: var[dict[int, str]] = var(dict, init=False)
+    counterparts: var[frozenset[int]] = var(frozenset, init=False)
+
     @dataclass
     class CursorMoved(Message):
         """The cursor went to another passage."""
@@ -87,36 +98,64 @@ class DocumentView(ScrollView, can_focus=True):
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        # Drawn lines by screen line; a line is drawn again only when what it shows changed.
+        self._strips: LRUCache[int, Strip] = LRUCache(STRIP_CACHE)
         self._take(document)
 
     def _take(self, document: Document) -> None:
         """Start showing a document: cursor on its first claim, no marks yet."""
         self.document = document
-        self.cursor = 0
-        self.strengths: dict[int, str] = {}
-        self.tags: dict[int, str] = {}
-        self.counterparts: set[int] = set()
-        self._wrapped: Layout | None = None
+        self.set_reactive(DocumentView.cursor, 0)
+        self.set_reactive(DocumentView.strengths, {})
+        self.set_reactive(DocumentView.tags, {})
+        self.set_reactive(DocumentView.counterparts, frozenset())
+        self._wrapped: ScreenLines | None = None
+        self._strips.clear()
         self._passage_starts = [p.start for p in document.passages]
         self._shown = (0, False)  # the passage last scrolled to, shown again after a resize
         self._show_header()
+
+    def _repaint(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        """Repaint the cursor's claim where it was and where it is."""
+        self._repaint()
+
+    def watch_strengths(self) -> None:
+        """Repaint the match marks."""
+        self._repaint()
+
+    def watch_tags(self) -> None:
+        """Repaint the tag marks and count them in the header."""
+        self._show_header()
+        self._repaint()
+
+    def watch_counterparts(self) -> None:
+        """Repaint the counterparts of the other pane's claim."""
+        self._repaint()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The cursor is drawn differently with and without focus."""
+        super().watch_has_focus(has_focus)
+        self._repaint()
+
+    def notify_style_update(self) -> None:
+        """A theme or CSS change restyles every line."""
+        super().notify_style_update()
+        self._strips.clear()
 
     def _show_header(self) -> None:
         """Title, outlet and date above the text; tag counts below (plain text, never markup)."""
         meta = self.document.metadata
         parts = [meta.get("outlet", ""), meta.get("date", ""), self.document.title]
-        self.border_title = Content(" · ".join(part for part in parts if part))
+        self.border_title = Content(sanitize_line(" · ".join(part for part in parts if part)))
         counts = [
             f"{mark} {sum(1 for tag in self.tags.values() if tag == status)}"
             for status, mark in TAG_MARKS.items()
         ]
         self.border_subtitle = Content("  ".join(counts))
-
-    def set_tags(self, tags: dict[int, str]) -> None:
-        """Show these tags (passage -> status) and their counts in the header."""
-        self.tags = tags
-        self._show_header()
-        self.refresh()
 
     def show_document(self, document: Document) -> None:
         """Show another document in this pane, cursor on its first claim."""
@@ -126,11 +165,12 @@ class DocumentView(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def wrapped(self) -> Layout:
+    def wrapped(self) -> ScreenLines:
         """The document wrapped to the current width."""
         width = max(8, self.scrollable_content_region.width - GUTTER)
         if self._wrapped is None or self._wrapped.width != width:
-            self._wrapped = wrap(self.document, width)
+            self._wrapped = wrap_document(self.document, width)
+            self._strips.clear()
             self.virtual_size = Size(width + GUTTER, len(self._wrapped.lines))
         return self._wrapped
 
@@ -148,7 +188,6 @@ class DocumentView(ScrollView, can_focus=True):
         passage = max(0, min(passage, len(self.document.passages) - 1))
         self.cursor = passage
         self.show_cursor(center=center)
-        self.refresh()
         self.post_message(self.CursorMoved(self, passage))
 
     def show_cursor(self, *, center: bool = False) -> None:
@@ -175,12 +214,15 @@ class DocumentView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(layout.lines):
             return Strip.blank(self.size.width, base)
-        line = layout.lines[index]
-        segments = [
-            Segment(self._gutter(index, line.start, line.end), base + self._style("gutter"))
-        ]
-        segments.extend(self._text_segments(line.start, line.end, base))
-        strip = Strip(segments)
+        strip = self._strips.get(index)
+        if strip is None:
+            line = layout.lines[index]
+            segments = [
+                Segment(self._gutter(index, line.start, line.end), base + self._style("gutter"))
+            ]
+            segments.extend(self._text_segments(line.start, line.end, base))
+            strip = Strip(segments)
+            self._strips.set(index, strip)
         return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + self.size.width, base)
 
     def passage_at_line(self, index: int) -> int | None:

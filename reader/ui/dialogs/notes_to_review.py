@@ -16,12 +16,12 @@ from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
 from reader.store.annotation import Annotation
 
 
-class OrphansPanel(ModalScreen[None]):
+class NotesToReview(ModalScreen[None]):
     """Lists every orphaned note, and every note to confirm, with claim, tag and note."""
 
     DEFAULT_CSS = """
-    OrphansPanel { align: center middle; }
-    OrphansPanel > VerticalScroll {
+    NotesToReview { align: center middle; }
+    NotesToReview > VerticalScroll {
         width: 90%; height: 80%; border: round $warning; background: $surface; padding: 0 1;
     }
     """

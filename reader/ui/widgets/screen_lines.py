@@ -1,4 +1,4 @@
-"""Wrapping a document's text into screen lines that keep their offsets into the text."""
+"""A document wrapped into screen lines that keep their offsets into its text."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Layout:
-    """A document wrapped to a width: its lines, and the first line of each passage."""
+class ScreenLines:
+    """A document wrapped to a width: its screen lines, and the first line of each passage."""
 
     width: int
     lines: tuple[Line, ...]
@@ -35,7 +35,7 @@ class Layout:
         return max(0, bisect_right(self.starts, offset) - 1)
 
 
-def wrap(document: Document, width: int) -> Layout:
+def wrap_document(document: Document, width: int) -> ScreenLines:
     """Wrap every block to ``width`` cells, with a blank line between blocks."""
     width = max(width, 8)
     lines: list[Line] = []
@@ -55,7 +55,7 @@ def wrap(document: Document, width: int) -> Layout:
     passage_lines = tuple(
         max(0, bisect_right(starts, passage.start) - 1) for passage in document.passages
     )
-    return Layout(width, tuple(lines), passage_lines, tuple(starts))
+    return ScreenLines(width, tuple(lines), passage_lines, tuple(starts))
 
 
 def _one_cell_each(line: str) -> bool:
