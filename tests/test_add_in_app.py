@@ -15,7 +15,6 @@ from reader.store.exporting import gather_export
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_document import AddDocument
-from reader.ui.screens.workstation import Workstation
 from tests.conftest import NEWSWEEK, STRIPES
 from tests.pages import article_page
 from tests.web_server import LocalServer
@@ -42,8 +41,8 @@ async def test_a_url_added_in_the_app_joins_the_set_and_exports_name_it(
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = app.workstation
+        assert app.screen is screen
         await pilot.press("a")
         dialog = app.screen
         assert isinstance(dialog, AddDocument)
@@ -89,8 +88,7 @@ async def test_adding_a_missing_file_says_why_and_changes_nothing(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = app.workstation
         await pilot.press("a", *str(tmp_path / "gone.md"), "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -106,8 +104,7 @@ async def test_escape_cancels_the_add_dialog(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = app.workstation
         await pilot.press("a", "escape")
         assert app.screen is screen
         assert len(screen.documents) == 2
