@@ -112,3 +112,73 @@ def test_the_report_of_lost_changes_imports_back(tmp_path: Path) -> None:
     assert import_notes(store, read_export(saved)).added == [lost.id]
     assert store.annotation(lost.id) == lost  # the note exactly as typed, escape and all
     store.close()
+
+
+def test_termination_with_changes_not_saved_reports_and_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+
+    from reader.cli.workstation import _report_on_termination
+    from reader.store.note_writer import NoteWriter, WriteOutcome
+    from reader.store.placed_notes import PlacedNotes
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    store = NotesStore(tmp_path / "notes.json")
+    outcomes: list[WriteOutcome] = []
+    writer = NoteWriter([load_document(NEWSWEEK)], store, PlacedNotes(), outcomes.append)
+    try:
+        _report_on_termination(store, writer)
+        monkeypatch.setattr(os, "fsync", _no_space)
+        assert writer.tag((0, 1), "contested", ())
+        store.flush(10)
+        for outcome in outcomes:
+            writer.written(outcome)
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        monkeypatch.undo()  # space for the report (the change itself is not retried at the end)
+        with pytest.raises(SystemExit) as ended:
+            handler(signal.SIGTERM, None)
+        assert ended.value.code == 128 + signal.SIGTERM
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+    err = capsys.readouterr().err
+    assert "1 change(s) could NOT be saved" in err
+    assert "the same report is kept in" in err
+    [kept] = tmp_path.glob("notes.json.unsaved-*.txt")
+    assert '"status": "contested"' in kept.read_text(encoding="utf-8")
+
+
+async def test_the_quit_warning_is_given_again_after_the_changes_were_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.workstation
+        monkeypatch.setattr(os, "fsync", _no_space)
+        await pilot.press("j", "x")
+        store.flush(10)
+        await pilot.pause()
+        await pilot.press("q")  # warned
+        monkeypatch.undo()
+        screen._retry()
+        store.flush(10)
+        await pilot.pause()
+        assert screen.writer.failing == 0
+        monkeypatch.setattr(os, "fsync", _no_space)  # full again
+        await pilot.press("j", "x")
+        store.flush(10)
+        await pilot.pause()
+        await pilot.press("q")  # a new unsaved change: warned again, not quit
+        await pilot.pause()
+        assert app.is_running
+        warnings = [n for n in app._notifications if "NOT saved" in n.message]
+        assert len(warnings) == 2
+        failures = [n for n in app._notifications if n.message.startswith("not saved")]
+        assert len(failures) == 2  # once per episode, not every retry
+        monkeypatch.undo()
+    store.close()

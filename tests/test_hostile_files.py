@@ -3,6 +3,7 @@ traceback, and nothing is written."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,23 @@ def test_one_id_twice_in_an_import_keeps_both_versions(
     notes = sorted((a.id == ANNOTATION_ID, a.note) for a in store.annotations())
     store.close()
     assert notes == [(False, "a different note"), (True, "two outlets")]
+
+
+def test_an_annotation_held_twice_under_one_id_is_kept_not_dropped(tmp_path: Path) -> None:
+    first = {**valid_annotation(), "status": "contested", "note": "SECOND COPY"}
+    record = json.dumps(valid_annotation())
+    text = dumps(notes_file()).replace(
+        f'"{ANNOTATION_ID}": {record}',
+        f'"{ANNOTATION_ID}": {json.dumps(first)}, "{ANNOTATION_ID}": {record}',
+    )
+    assert text.count(ANNOTATION_ID) >= 4
+    db = tmp_path / "notes.json"
+    db.write_text(text, encoding="utf-8")
+    store = NotesStore(db)
+    assert store.notice is not None
+    assert "twice under one id" in store.notice
+    assert sorted(a.note for a in store.annotations()) == ["SECOND COPY", "two outlets"]
+    store.close()
+    reopened = NotesStore(db, read_only=True)  # written: both survive the next write too
+    assert sorted(a.note for a in reopened.annotations()) == ["SECOND COPY", "two outlets"]
+    reopened.close()

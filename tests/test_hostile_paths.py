@@ -274,3 +274,79 @@ def test_file_names_with_escapes_are_printed_as_placeholders(tmp_path: Path) -> 
     assert "\x07" not in result.stderr
     assert "evil␛]0;owned␇␤name.txt" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+async def test_a_file_name_not_in_utf8_is_saved_and_named_in_exports(tmp_path: Path) -> None:
+    from reader.ui.app import ReaderApp
+
+    name = os.fsdecode(b"nw\xff\xfe.md")
+    shutil.copy(NEWSWEEK, tmp_path / name)
+    shutil.copy(STRIPES, tmp_path / STRIPES.name)
+    db = tmp_path / "reader-notes.json"
+    store = NotesStore(db)
+    documents = [load_document(tmp_path / name), load_document(tmp_path / STRIPES.name)]
+    app = ReaderApp(documents, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "c")
+        store.flush(10)
+        await pilot.pause()
+        assert app.workstation.writer.pending == 0
+        assert app.workstation.writer.failing == 0
+    store.close()
+    reopened = NotesStore(db, read_only=True)
+    paths = sorted(str(reopened.document_path(d)) for d in reopened.documents())
+    assert paths == sorted([str(tmp_path / name), str(tmp_path / STRIPES.name)])
+    reopened.close()
+    assert main(["export", "--format", "md", "--db", str(db), "-o", str(tmp_path / "m.md")]) == 0
+    memo = (tmp_path / "m.md").read_text(encoding="utf-8")
+    assert "nw\ufffd\ufffd.md" in memo
+    assert "## Orphaned notes" not in memo
+
+
+def test_an_export_never_replaces_a_notes_file_or_its_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "reader-notes.json"
+    _tag(db, note="first")
+    _tag(db, note="second")  # a second write leaves a backup
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("reader-notes.json*")}
+    assert "reader-notes.json.bak1" in before
+    for target in ("reader-notes.json", "reader-notes.json.bak1"):
+        for fmt in ("md", "json"):
+            code = main(["export", "--format", fmt, "--db", str(db), "-o", str(tmp_path / target)])
+            assert code == 1
+            assert "is a reader notes file" in _error(capsys)
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("reader-notes.json*")} == before
+
+
+def test_a_hard_linked_or_read_only_notes_file_opens_read_only(tmp_path: Path) -> None:
+    db = tmp_path / "reader-notes.json"
+    _tag(db)
+    _tag(db, note="again")  # a save makes .bak1 a link of the old file: not a foreign link
+    store = NotesStore(db)
+    assert not store.read_only
+    store.close()
+    (tmp_path / "other-name.json").hardlink_to(db)
+    store = NotesStore(db)
+    assert store.read_only
+    assert store.notice is not None
+    assert "hard link" in store.notice
+    store.close()
+    (tmp_path / "other-name.json").unlink()
+    db.chmod(0o444)
+    store = NotesStore(db)
+    assert store.read_only
+    assert store.notice is not None
+    assert "read-only" in store.notice
+    store.close()
+
+
+def test_a_notes_file_that_cannot_be_copied_aside_still_gets_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--format", "md", "--db", "/proc/self/status"]) == 1
+    message = _error(capsys)
+    assert "no copy could be kept beside it" in message or "not a reader notes file" in message
+    assert "unreadable-" not in message

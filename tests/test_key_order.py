@@ -11,6 +11,7 @@ from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.document_view import DocumentView
+from reader.ui.widgets.search_bar import SearchBar
 from tests.conftest import NEWSWEEK, STRIPES
 
 SIZE = (160, 45)
@@ -115,4 +116,94 @@ async def test_keys_typed_while_a_huge_note_is_drawn_act_in_order(tmp_path: Path
         [kept] = store.annotations()
     assert kept.status is None  # the tag on claim 2 was cleared; its note stays
     assert len(kept.note) == 5_000_000
+    store.close()
+
+
+async def _opened(tmp_path: Path, *paths: Path) -> tuple[ReaderApp, NotesStore]:
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(p) for p in paths or (NEWSWEEK, STRIPES)], store)
+    return app, store
+
+
+async def _settle(app: ReaderApp, store: NotesStore) -> None:
+    from textual.pilot import Pilot
+
+    await Pilot(app).pause(0.3)
+    await app.workers.wait_for_complete()
+    store.flush(10)
+    await Pilot(app).pause()
+
+
+async def test_ctrl_s_then_keys_in_one_burst_saves_the_note_as_typed(tmp_path: Path) -> None:
+    app, store = await _opened(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j")
+        burst(app, "n", *"hello world", "ctrl+s", "j", "c")
+        await _settle(app, store)
+        left = app.workstation.views[0]
+        assert left.cursor == 2
+    notes = {a.target.position.start: (a.status, a.note) for a in store.annotations()}
+    passages = load_document(NEWSWEEK).passages
+    assert notes == {
+        passages[1].start: (None, "hello world"),
+        passages[2].start: ("corroborated", ""),
+    }
+    store.close()
+
+
+async def test_tab_then_keys_in_one_burst_act_on_the_other_pane(tmp_path: Path) -> None:
+    app, store = await _opened(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        burst(app, "tab", "j", "c")
+        await _settle(app, store)
+        screen = app.workstation
+        assert screen.book.tags(1) == {1: "corroborated"}
+        assert screen.book.tags(0) == {}
+    store.close()
+
+
+async def test_slash_then_letters_in_one_burst_are_the_query(tmp_path: Path) -> None:
+    app, store = await _opened(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "c")
+        burst(app, "slash", "u", "x")
+        await _settle(app, store)
+        screen = app.workstation
+        assert screen.book.tags(0) == {1: "corroborated"}  # u and x were typed, not pressed
+        assert screen.query_one(SearchBar).value == "ux"
+    store.close()
+
+
+async def test_keys_in_the_matrix_in_one_burst_act_on_the_row_they_were_pressed_on(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.widgets.matrix_grid import MatrixGrid
+
+    third = tmp_path / "third.md"
+    third.write_text(
+        "---\noutlet: Third Outlet\n---\n\nAround 18 North Korean soldiers deserted the "
+        "frontline, broadcaster Suspilne said.\n",
+        encoding="utf-8",
+    )
+    app, store = await _opened(tmp_path, NEWSWEEK, STRIPES, third)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.workstation
+        grid = screen.query_one(MatrixGrid)
+        assert screen.focused is grid
+        assert grid.row == 0
+        burst(app, "j", "x", "j", "j", "c", "k")
+        await _settle(app, store)
+        assert grid.row == 2
+        assert screen.book.tags(0) == {1: "contested", 3: "corroborated"}
     store.close()

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.store.annotation import Annotation, Evidence, Target
-from reader.store.notes import NotesStore, restore_backup
+from reader.store.backups import restore_backup
+from reader.store.notes import NotesStore
 from reader.store.store_error import CorruptStore, ExternalChange, ReadOnlyStore, WriteFailed
 from tests.conftest import PROJECT
 

@@ -18,8 +18,7 @@ from reader.store.locations import NOTES_NAME
 
 def restore_command(argv: list[str]) -> int:
     """``reader restore``: list a notes file's backups, or put one back."""
-    from reader.store.notes import restore_backup
-    from reader.store.storage import AtomicJSONStorage
+    from reader.store.backups import existing_backups, restore_backup
 
     parser = argparse.ArgumentParser(
         prog=f"{PROGRAM} restore",
@@ -30,7 +29,7 @@ def restore_command(argv: list[str]) -> int:
     parser.add_argument("number", nargs="?", type=int, help="which backup: 1 is the newest")
     options = parser.parse_args(argv)
     path = Path(options.db)
-    backups = [b for b in AtomicJSONStorage.backup_paths_for(path) if b.exists()]
+    backups = existing_backups(path)
     if options.number is None:
         if not backups:
             print(f"{path}: no backups yet")
@@ -57,7 +56,7 @@ def export_command(argv: list[str]) -> int:
     from reader.store.annotation import STATUSES
     from reader.store.exporting import gather_export
     from reader.store.notes import NotesStore
-    from reader.store.storage import write_output
+    from reader.store.output import write_output
 
     parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
     parser.add_argument("--db", metavar="FILE", help=f"notes file (default: ./{NOTES_NAME})")

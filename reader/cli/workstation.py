@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from reader.store.locations import (
 from reader.store.store_error import CorruptStore
 
 if TYPE_CHECKING:
+    from reader.store.note_writer import NoteWriter
     from reader.store.notes import NotesStore
 
 
@@ -41,21 +43,17 @@ def open_command(argv: list[str]) -> int:
         store: NotesStore | None = open_store(options.db, [d.path for d in documents])
     except CorruptStore as error:
         store = _choose_after_corruption(error, options.db, [d.path for d in documents])
-    try:
-        if store is not None and not store.read_only:
-            store.remember_documents((d.id, d.path, d.title, d.metadata) for d in documents)
-        from reader.ui.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
-        app = ReaderApp(documents, store, _keymap(options.keys))
+    app = ReaderApp(documents, store, _keymap(options.keys))
+    if store is not None:
+        _report_on_termination(store, app.workstation.writer)
+    try:
         app.run()
     finally:
         if store is not None:
             store.close()
-    lost = app.workstation.writer.not_saved()
-    if store is not None and lost:
-        from reader.store.importing import unsaved_report
-
-        sys.stderr.write(unsaved_report(store, lost))
+    if store is not None and _report_lost(store, app.workstation.writer):
         return 1
     return 0
 
@@ -123,20 +121,59 @@ def open_store(db: str | None, document_paths: Sequence[Path]) -> NotesStore:
         notice = f"{error}. Using {fresh.name}, started when it was found damaged"
     if notice and not store.notice:
         store.notice = notice
-    _flush_on_termination(store)
+    _report_on_termination(store)
     return store
 
 
-def _flush_on_termination(store: NotesStore) -> None:
-    """SIGTERM, SIGHUP and Ctrl+C (SIGINT) write what is queued before the process ends."""
+def _report_on_termination(store: NotesStore, writer: NoteWriter | None = None) -> None:
+    """SIGTERM, SIGHUP and Ctrl+C (SIGINT) write what is queued, and report what could not
+    be saved, before the process ends."""
 
     def handler(signum: int, frame: object) -> None:
         store.close()
+        if writer is not None:
+            _report_lost(store, writer)
         raise SystemExit(128 + signum)
 
     for name in ("SIGTERM", "SIGHUP", "SIGINT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), handler)
+
+
+def _report_lost(store: NotesStore, writer: NoteWriter) -> bool:
+    """After the store closed: print the changes the notes file does not hold (and keep them
+    in a file, where one can be written); return whether there were any."""
+    from reader.store.importing import unsaved_report
+
+    lost = writer.not_saved()
+    if not lost and not writer.documents_unsaved:
+        return False
+    report = unsaved_report(store, lost, writer.documents_unsaved)
+    kept = _keep_report(store.path, report)
+    try:
+        sys.stderr.write(report)
+        if kept is not None:
+            sys.stderr.write(sanitize_line(f"{PROGRAM}: the same report is kept in {kept}") + "\n")
+        sys.stderr.flush()
+    except OSError:  # no terminal any more (SIGHUP): the kept file is the report
+        pass
+    return True
+
+
+def _keep_report(notes: Path, report: str) -> Path | None:
+    """Keep a report of lost changes beside the notes file, else in the user data folder."""
+    from reader.store.locations import user_data_folder
+    from reader.store.storage import write_atomically
+
+    name = f"{notes.name}.unsaved-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.txt"
+    for folder in (notes.parent, user_data_folder()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(folder / name, report.encode("utf-8"))
+        except OSError:
+            continue
+        return folder / name
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -25,10 +25,11 @@ if TYPE_CHECKING:
         TextPositionSelector,
         TextQuoteSelector,
     )
+    from reader.store.backups import restore_backup
     from reader.store.exporting import gather_export
     from reader.store.importing import ImportFile, ImportReport, import_notes, read_export
     from reader.store.note_writer import NoteWriter, WriteOutcome
-    from reader.store.notes import NotesStore, StoredDocument, restore_backup
+    from reader.store.notes import NotesStore, StoredDocument
     from reader.store.placed_notes import Key, PlacedNotes
     from reader.store.store_error import (
         CorruptStore,
@@ -64,7 +65,7 @@ _HOME = {
     "gather_export": "reader.store.exporting",
     "import_notes": "reader.store.importing",
     "read_export": "reader.store.importing",
-    "restore_backup": "reader.store.notes",
+    "restore_backup": "reader.store.backups",
 }
 
 __all__ = [

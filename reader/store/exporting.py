@@ -3,6 +3,7 @@ can be read, with its claim's view (attribution and counterparts' provenance) de
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.core.documents.document import Document
@@ -86,6 +87,11 @@ def _quote(target: Target) -> Quote:
     return Quote(
         target.document_id, quote.exact, quote.prefix, quote.suffix, position.start, position.end
     )
+
+
+def _shown_path(path: Path) -> str:
+    """A path as text that encodes as UTF-8: the bytes of a name not in UTF-8 as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _readable(path: Path) -> Document | None:

@@ -4,8 +4,10 @@ changes that could not be saved, written as an export to import back."""
 from __future__ import annotations
 
 import json
+import os
 import stat
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from typing import Any
 from reader.core.documents.text_policy import sanitize
 from reader.core.export.json_export import EXPORT_FORMAT, EXPORT_VERSION
 from reader.store.annotation import Annotation
+from reader.store.note_writer import DocumentRecord
 from reader.store.notes import NotesStore
 from reader.store.schema import InvalidRecord, parse_annotation, parse_document
 from reader.store.store_error import StoreError
@@ -129,34 +132,41 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
     return report
 
 
-def unsaved_report(store: NotesStore, lost: dict[str, Annotation | None]) -> str:
-    """What to print when changes could not be saved: the lost tags and notes as a JSON
-    export that ``reader import`` takes back, and the deletions that did not happen."""
+def unsaved_report(
+    store: NotesStore,
+    lost: dict[str, Annotation | None],
+    documents: Sequence[DocumentRecord] = (),
+) -> str:
+    """What to print when changes could not be saved: the lost tags and notes (and document
+    records) as a JSON export that ``reader import`` takes back, and the deletions that did
+    not happen."""
     kept = [wanted for wanted in lost.values() if wanted is not None]
     undeleted = [key for key, wanted in lost.items() if wanted is None]
-    lines = [
-        f"reader: {len(lost)} change(s) could NOT be saved to {store.path}.",
-    ]
+    lines = [f"reader: {len(lost) + bool(documents)} change(s) could NOT be saved to {store.path}."]
     if undeleted:
         lines.append(f"  still in the notes file although removed: {', '.join(undeleted)}")
-    if kept:
+    if kept or documents:
+        known: dict[str, DocumentRecord] = {
+            d.id: (d.id, store.document_path(d), d.title, d.metadata) for d in store.documents()
+        }
+        known.update({record[0]: record for record in documents})
         payload = {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "documents": [
                 {
-                    "id": d.id,
-                    "path": str(store.document_path(d)),
-                    "title": d.title,
-                    "metadata": d.metadata,
+                    "id": i,
+                    "path": os.fsencode(p).decode("utf-8", "replace"),
+                    "title": t,
+                    "metadata": dict(m),
                 }
-                for d in store.documents()
+                for i, p, t, m in known.values()
             ],
             "annotations": [a.to_dict() for a in kept],
         }
         lines.append(
-            "  the tags and notes follow as a JSON export: save the JSON below to a file and "
-            f"run 'reader import FILE --db {store.path}' once the disk has space"
+            "  they follow as a JSON export: save the JSON below to a file and run "
+            f"'reader import FILE --db {store.path}' once the notes file can be written"
         )
         lines.append(json.dumps(payload, ensure_ascii=True, indent=1))
     return sanitize("\n".join(lines)) + "\n"

@@ -3,9 +3,10 @@ and held as unsaved, and retried, until the store says they are on disk."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reader.core.documents.document import Document
@@ -13,6 +14,10 @@ from reader.core.matching.counterparts import Counterpart
 from reader.store.annotation import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
 from reader.store.placed_notes import Key, PlacedNotes
+
+DocumentRecord = tuple[str, Path, str, Mapping[str, str]]  # id, path, title, metadata
+# The key of the open documents' records among the changes waiting to be saved.
+DOCUMENTS = "documents"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class NoteWriter:
         self._generation = 0
         self._latest: dict[str, int] = {}
         self._failed: set[str] = set()
+        # The open documents' records (path, title, metadata), until they are on disk.
+        self.documents_unsaved: list[DocumentRecord] = []
 
     @property
     def writable(self) -> bool:
@@ -57,9 +64,31 @@ class NoteWriter:
         return self.store is not None and not self.store.read_only
 
     @property
+    def pending(self) -> int:
+        """How many changes are not on disk yet (written now, or waiting to be retried)."""
+        return len(self.unsaved) + (1 if self.documents_unsaved else 0)
+
+    @property
     def failing(self) -> int:
         """How many changes failed to save and wait to be written again."""
         return len(self._failed)
+
+    def remember_documents(self) -> None:
+        """Record the open documents in the notes file, as a change that is held as unsaved,
+        and retried, until it is on disk (without them an export cannot name the files)."""
+        if self.writable:
+            self.documents_unsaved = [(d.id, d.path, d.title, d.metadata) for d in self.documents]
+            self._submit_documents()
+
+    def _submit_documents(self) -> None:
+        assert self.store is not None
+        self._generation += 1
+        generation = self._latest[DOCUMENTS] = self._generation
+        self._failed.discard(DOCUMENTS)
+        future = self.store.remember_documents(self.documents_unsaved)
+        future.add_done_callback(
+            lambda done: self.on_written(WriteOutcome(DOCUMENTS, generation, done.exception()))
+        )
 
     def load(self) -> int:
         """Attach the saved tags to the open documents; return how many are orphaned."""
@@ -129,6 +158,8 @@ class NoteWriter:
             return  # a later write of this annotation decides
         if outcome.error is None:
             self.unsaved.pop(outcome.annotation_id, None)
+            if outcome.annotation_id == DOCUMENTS:
+                self.documents_unsaved = []
             self._failed.discard(outcome.annotation_id)
             if not self._failed:
                 self.last_error = None
@@ -140,7 +171,10 @@ class NoteWriter:
         """Write again every change whose last write failed; return how many."""
         failed, self._failed = self._failed, set()
         for annotation_id in failed:
-            self._submit(annotation_id, self.unsaved.get(annotation_id))
+            if annotation_id == DOCUMENTS:
+                self._submit_documents()
+            else:
+                self._submit(annotation_id, self.unsaved.get(annotation_id))
         return len(failed)
 
     def not_saved(self) -> dict[str, Annotation | None]:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import atexit
 import os
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from reader.store.anchoring import Anchor, anchor
 from reader.store.annotation import SCHEMA_VERSION, Annotation, now
+from reader.store.backups import existing_backups
 from reader.store.migrations import migrate
+from reader.store.opening import take_lock
 from reader.store.schema import parse_annotation, parse_document
 from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries
 from reader.store.store_error import ReadOnlyStore, StoreError
@@ -67,25 +68,12 @@ class NotesStore:
         # write are on the file it points to, not a copy that replaces the link.
         self.path = Path(os.path.realpath(path))
         self.name = Path(path)  # as the user named it, for display
-        self.notice: str | None = None
-        self._lock = FileLock(str(self.path) + ".lock")
-        self.read_only = read_only
         if not self.path.parent.is_dir():
             raise StoreError(f"{path}: the folder {self.path.parent} does not exist")
-        if not read_only:
-            try:
-                self._lock.acquire(timeout=0)
-            except Timeout:
-                self.read_only = True
-                self.notice = f"{self.path} is open in another reader: opened read-only"
-            except OSError as error:  # a read-only folder: no lock file can be made there
-                self.read_only = True
-                self.notice = (
-                    f"{self.path}: cannot lock the notes file ({error.strerror}): "
-                    "opened read-only, tags cannot be saved"
-                )
+        self._lock, self.read_only, self.notice = take_lock(self.path, read_only)
         try:
-            existing = read_notes_file(self.path)
+            opened = read_notes_file(self.path)
+            existing = opened.data if opened is not None else None
             if not self.read_only:
                 remove_stale_temporaries(self.path)
             self._db = NotesDB(self.path, storage=AtomicJSONStorage)
@@ -104,6 +92,8 @@ class NotesStore:
                 self._lock.release()
             raise
         self._notes, self._documents = self._read_snapshot()
+        if opened is not None and opened.duplicates:
+            self._keep_duplicates(opened.duplicates)
         self._settings: dict[str, Any] = self._tables.meta.get("settings") or {}
         # What the batch being written will change in the snapshot, once it is on disk.
         self._pending: list[tuple[str, str, Annotation | StoredDocument | None]] = []
@@ -261,7 +251,11 @@ class NotesStore:
 
     def backups(self) -> list[Path]:
         """The rotating backups that exist, newest first."""
-        return [path for path in self._storage.backup_paths() if path.exists()]
+        return existing_backups(self.path)
+
+    def replace_file(self, payload: bytes) -> None:
+        """Put other content in place of the file (a restored backup), keeping it as a backup."""
+        self._storage.replace_file(payload)
 
     # Internals.
 
@@ -319,6 +313,18 @@ class NotesStore:
                 migrate(self._tables.meta, self._tables.annotations)
         self._clear_caches()
 
+    def _keep_duplicates(self, duplicates: list[Annotation]) -> None:
+        """Annotations the file held twice under one id (a hand edit, a merge by another
+        tool): each earlier copy is kept under a new id, never silently dropped."""
+        copies = [replace(a, id=f"urn:uuid:{uuid.uuid4()}") for a in duplicates]
+        if not self.read_only:
+            with self._storage.batch():
+                self._tables.annotations.put_many({a.id: a.to_dict() for a in copies})
+            self._clear_caches()
+        self._notes.update({a.id: a for a in copies})
+        kept = f"{len(copies)} annotation(s) twice under one id; each copy is kept under a new id"
+        self.notice = f"{self.path} held {kept}" + (f". {self.notice}" if self.notice else "")
+
     def _read_snapshot(self) -> tuple[dict[str, Annotation], dict[str, StoredDocument]]:
         # Insertion order: TinyDB tables keep it, and so does the file.
         # Checked when the file was read (validation.py): parsing cannot fail here.
@@ -349,17 +355,3 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them is gone
         return os.path.abspath(a) == os.path.abspath(b)
-
-
-def restore_backup(path: Path | str, backup: Path | str) -> None:
-    """Put a backup back as the notes file, keeping the current file as the newest backup."""
-    target, source = Path(path), Path(backup)
-    read_notes_file(source)  # a damaged backup is refused, not restored
-    payload = source.read_bytes()  # before rotating, which renames the backups
-    store = NotesStore(target)
-    try:
-        if store.read_only:
-            raise ReadOnlyStore(store.notice or f"{target} is open in another reader")
-        store._storage.replace_file(payload)
-    finally:
-        store.close()

@@ -95,12 +95,12 @@ def parse_document(data: object, where: str) -> dict[str, Any]:
         _text(metadata, key, f"{where}.metadata")
     checked = {
         "id": _text(record, "id", where),
-        "path": _text(record, "path", where),
+        "path": _text(record, "path", where, file_name=True),
         "title": _text(record, "title", where, default=""),
         "metadata": dict(metadata),
     }
     if "absolute_path" in record:
-        checked["absolute_path"] = _text(record, "absolute_path", where)
+        checked["absolute_path"] = _text(record, "absolute_path", where, file_name=True)
     if not checked["id"]:
         raise InvalidRecord(f"{where}.id: expected a document id, got an empty text")
     return checked
@@ -123,10 +123,19 @@ def _object(data: object, where: str) -> dict[str, Any]:
     return data
 
 
-def _text(record: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+def _text(
+    record: dict[str, Any],
+    key: str,
+    where: str,
+    default: str | None = None,
+    file_name: bool = False,
+) -> str:
+    """A text field; lone surrogates only in a file name (the bytes of a name not in UTF-8)."""
     value = record.get(key, default)
     if not isinstance(value, str):
         raise InvalidRecord(f"{where}.{key}: expected text, got {_repr(value)}")
+    if file_name:
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

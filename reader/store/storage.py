@@ -6,7 +6,7 @@ import contextlib
 import glob
 import json
 import os
-import stat
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,13 +14,13 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.store.store_error import ExternalChange, StoreError, WriteFailed
+from reader.store.backups import BACKUPS, backup_in_progress, backup_paths
+from reader.store.store_error import ExternalChange, WriteFailed
 
 Tables = dict[str, dict[str, Any]]
 FaultHook = Callable[[str], None]
 
 TEMP_MARK = ".tmp-"
-BACKUPS = 5
 
 
 def temp_prefix(path: Path) -> str:
@@ -56,42 +56,6 @@ def _writer_alive(suffix: str) -> bool:
     except OSError:  # another user's process
         return True
     return True
-
-
-def output_path(path: Path, force: bool = False) -> Path:
-    """The file an export may be written to, or StoreError saying why not.
-
-    A symlink is followed (its target is written, the link stays); only a regular file or a
-    new name in an existing folder is written; a device, a FIFO or a folder is refused, and
-    a read-only file is replaced only when forced.
-    """
-    target = Path(os.path.realpath(path))
-    if not target.parent.is_dir():
-        raise StoreError(f"{path}: the folder {target.parent} does not exist")
-    try:
-        info = target.stat()
-    except FileNotFoundError:
-        return target
-    if stat.S_ISDIR(info.st_mode):
-        raise StoreError(f"{path}: is a folder; name a file to write")
-    if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"{path}: not a regular file (a device or a pipe); name a file to write")
-    # The mode bits, not os.access: to root every file is writable, but 0444 still says "keep".
-    read_only = not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
-    if read_only and not force:
-        raise StoreError(f"{path}: the file is read-only (use --force to replace it)")
-    return target
-
-
-def write_output(path: Path, payload: bytes, force: bool = False) -> Path:
-    """Write an export to path atomically under ``output_path``'s rules; return the file."""
-    target = output_path(path, force)
-    remove_stale_temporaries(target, only_dead_writers=True)
-    try:
-        write_atomically(target, payload)
-    except OSError as error:
-        raise StoreError(f"{path}: could not write ({error.strerror or error})") from error
-    return target
 
 
 def _mode_for(path: Path) -> int:
@@ -151,6 +115,17 @@ def write_atomically(
     fsync_folder(path.parent)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogates_escaped(text: str) -> str:
+    """JSON text that encodes as UTF-8: a file name that is not UTF-8 reaches Python with
+    lone surrogates standing for its bytes (``os.fsdecode``); JSON writes each as a ``\\u``
+    escape, which reads back as the same character, so the name survives the round trip.
+    Outside strings JSON is ASCII, so only string content is touched."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class AtomicJSONStorage(Storage):
     """JSON storage: atomic replace, fsync, rotating backups, and detection of outside changes.
 
@@ -207,15 +182,6 @@ class AtomicJSONStorage(Storage):
         finally:
             self._in_batch = False
 
-    def backup_paths(self) -> list[Path]:
-        """The rotating backups, newest first."""
-        return self.backup_paths_for(self.path, self.backups)
-
-    @staticmethod
-    def backup_paths_for(path: Path, count: int = BACKUPS) -> list[Path]:
-        """The names of a notes file's rotating backups, newest first."""
-        return [path.with_name(f"{path.name}.bak{n}") for n in range(1, count + 1)]
-
     def check_unchanged(self) -> None:
         """Raise ExternalChange if the file is no longer the one reader last read or wrote."""
         current = self._stat()
@@ -227,7 +193,7 @@ class AtomicJSONStorage(Storage):
 
     def _commit(self, data: Tables) -> None:
         self.check_unchanged()
-        payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        payload = _lone_surrogates_escaped(json.dumps(data, ensure_ascii=False)).encode("utf-8")
         try:
             write_atomically(self.path, payload, self.fault, before_replace=self._rotate_backups)
         except ExternalChange:
@@ -250,8 +216,8 @@ class AtomicJSONStorage(Storage):
         """
         if not self.backups or self._signature is None:
             return
-        paths = self.backup_paths()
-        newest = paths[0].with_name(paths[0].name + ".new")
+        paths = backup_paths(self.path, self.backups)
+        newest = backup_in_progress(self.path)
         with contextlib.suppress(FileNotFoundError):
             newest.unlink()
         try:

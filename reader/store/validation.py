@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import stat
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reader.store.annotation import Annotation
 from reader.store.migrations import file_version, upgrade_record
 from reader.store.schema import parse_annotation, parse_document
 from reader.store.store_error import CorruptStore, StoreError
@@ -17,7 +19,16 @@ APP = "reader"
 DAMAGED_COPY = ".unreadable-"
 
 
-def read_notes_file(path: Path) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class NotesFile:
+    """A notes database as read: its tables, and the annotations it held twice under one id
+    (JSON keeps the last of a repeated key; these are the earlier ones)."""
+
+    data: dict[str, Any]
+    duplicates: list[Annotation]
+
+
+def read_notes_file(path: Path) -> NotesFile | None:
     """The parsed database at path, None if there is no file; CorruptStore if it is not ours
     or not sound (a record of the wrong shape), StoreError if it is not a regular file.
 
@@ -37,9 +48,9 @@ def read_notes_file(path: Path) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except OSError as error:
         raise StoreError(f"{path}: cannot read the notes file ({error.strerror})") from None
-    data, problem = _parse(raw)
+    data, duplicates, problem = _parse(raw)
     if problem is None:
-        return data
+        return NotesFile(data, duplicates)
     copy = _keep_aside(path, raw)
     raise CorruptStore(
         f"{path}: {problem}; it was left as it is and a copy saved as {copy.name} "
@@ -65,30 +76,46 @@ def check_database(data: dict[str, Any]) -> None:
         raise StoreError("meta.settings: expected an object")
 
 
-def _parse(raw: bytes) -> tuple[dict[str, Any], str | None]:
+def _parse(raw: bytes) -> tuple[dict[str, Any], list[Annotation], str | None]:
+    """The tables, the annotations repeated under one key, and what is wrong, if anything."""
+    repeated: list[tuple[str, Any]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in items:
+            if key in found:
+                repeated.append((key, found[key]))
+            found[key] = value
+        return found
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return {}, "not a notes file (not UTF-8 text)"
+        return {}, [], "not a notes file (not UTF-8 text)"
     if not text.strip():
-        return {}, "the notes file is empty"
+        return {}, [], "the notes file is empty"
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
-        return {}, f"the notes file is damaged (invalid JSON at line {error.lineno})"
+        return {}, [], f"the notes file is damaged (invalid JSON at line {error.lineno})"
     except RecursionError:
-        return {}, "the notes file is damaged (JSON nested too deeply)"
+        return {}, [], "the notes file is damaged (JSON nested too deeply)"
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return {}, "not a reader notes file (not a TinyDB database)"
+        return {}, [], "not a reader notes file (not a TinyDB database)"
     meta = data.get("meta", {})
     if not any(isinstance(r, dict) and r.get("app") == APP for r in meta.values()):
-        return {}, "not a reader notes file (another program's TinyDB database)"
-    file_version(meta)  # a newer reader's file is refused as it is, not called damaged
+        return {}, [], "not a reader notes file (another program's TinyDB database)"
+    version = file_version(meta)  # a newer reader's file is refused as it is, not called damaged
     try:
         check_database(data)
+        duplicates = [
+            parse_annotation(upgrade_record(value, version), f"annotations[{key}] (repeated)")
+            for key, value in repeated
+            if key in data.get("annotations", {}) and isinstance(value, dict) and "target" in value
+        ]
     except StoreError as error:
-        return {}, f"the notes file holds a malformed record ({error})"
-    return data, None
+        return {}, [], f"the notes file holds a malformed record ({error})"
+    return data, duplicates, None
 
 
 def _keep_aside(path: Path, raw: bytes) -> Path:
@@ -100,5 +127,11 @@ def _keep_aside(path: Path, raw: bytes) -> Path:
         except OSError:
             continue
     copy = path.with_name(f"{path.name}{DAMAGED_COPY}{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}")
-    shutil.copy2(path, copy)
+    try:
+        shutil.copy2(path, copy)
+    except OSError as error:
+        raise CorruptStore(
+            f"{path}: not a reader notes file and no copy could be kept beside it "
+            f"({error.strerror}); it was left as it is (use --db to choose another notes file)"
+        ) from None
     return copy

@@ -47,7 +47,6 @@ class ReaderApp(App[None]):
             mode = " (read-only)" if store.read_only else ""
             self.sub_title = sanitize_line(f"notes: {store.name}{mode}")
         self.workstation = Workstation(self.documents, self.store)
-        self._quit_with_unsaved = False
 
     def get_default_screen(self) -> Screen[Any]:
         """The workstation is the first screen: no key is read before it exists."""
@@ -82,11 +81,11 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; with changes that could not be saved, first say so, and quit on a second q."""
-        writer = self.workstation.writer
-        if not writer.failing or self._quit_with_unsaved:
+        writer, notes = self.workstation.writer, self.workstation.notes
+        if not writer.failing or notes.quit_warned:
             self.exit()
             return
-        self._quit_with_unsaved = True
+        notes.quit_warned = True
         writer.retry()
         self.notify(
             f"{writer.failing} change(s) are NOT saved ({writer.last_error}). They are "

@@ -11,7 +11,7 @@ from functools import cached_property
 from reader.core.documents.decoding import BIDI_CONTROLS, too_large
 from reader.core.documents.document_error import FileTooLarge, NoArticleText
 from reader.core.documents.markup import NestedTooDeeply, markdown_blocks, plain_blocks
-from reader.core.documents.text_policy import sanitize
+from reader.core.documents.text_policy import placeholders, sanitize
 
 # Fewer words than this and the text is likely a paywall stub or a teaser, not the article.
 STUB_WORDS = 80
@@ -69,7 +69,7 @@ def finish_article(
     Controls become placeholders one for one (offsets do not move), bidirectional overrides
     are counted, text over the size limit is refused and a short text is flagged.
     """
-    markdown = sanitize(markdown)
+    markdown = placeholders(markdown)
     size = len(markdown.encode("utf-8"))
     if size > max_bytes:
         # A compressed PDF or page can hold far more text than its own size.

@@ -14,7 +14,7 @@ from reader.core.documents.document_error import (
     MissingFile,
     UndecodableFile,
 )
-from reader.core.documents.text_policy import sanitize
+from reader.core.documents.text_policy import placeholders
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -85,7 +85,7 @@ def clean_text(text: str, encoding: str, name: str = "<text>") -> DecodedText:
     if controls > _BINARY_CONTROL_SHARE * len(text):
         raise BinaryFile(f"{name}: looks like a binary file, not text")
     if controls:
-        text = sanitize(text)
+        text = placeholders(text)
     bidi = len(_BIDI_CHARS.findall(text))
     return DecodedText(text, encoding, controls, bidi)
 

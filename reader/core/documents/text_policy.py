@@ -4,6 +4,8 @@ and no escape sequence reaches the terminal."""
 
 from __future__ import annotations
 
+import re
+
 # Characters that would reach the terminal as commands: C0 except tab and newline, DEL, C1.
 _CONTROL_MAP: dict[int, str] = {
     **{code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A)},
@@ -13,17 +15,32 @@ _CONTROL_MAP: dict[int, str] = {
 
 
 def sanitize(text: str) -> str:
-    """Replace terminal control characters one for one with visible placeholders."""
+    """Replace terminal control characters one for one with visible placeholders (and
+    bidirectional overrides and lone surrogates with U+FFFD): text for the screen or a memo."""
+    return _SURROGATES.sub("\ufffd", text.translate(_SHOWN_MAP))
+
+
+def placeholders(text: str) -> str:
+    """Only the control characters as placeholders: the document text policy, which keeps
+    bidirectional characters (they are counted and flagged) so a text's id never changes."""
     return text.translate(_CONTROL_MAP)
 
 
+# What else is shown, not obeyed, in a note, a title or a file name on screen: the
+# bidirectional formatting characters, which can show text in another order, and the lone
+# surrogates that stand for the bytes of a file name not in UTF-8.
+_SHOWN_MAP: dict[int, str] = {
+    **_CONTROL_MAP,
+    **{ord(c): "\ufffd" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"},
+}
+_SURROGATES = re.compile("[\ud800-\udfff]")
 # One line of a status bar, a title or a message: line breaks shown, not obeyed.
-_LINE_MAP: dict[int, str] = {**_CONTROL_MAP, 0x0A: "\u2424", 0x09: " "}
+_LINE_MAP: dict[int, str] = {**_SHOWN_MAP, 0x0A: "\u2424", 0x09: " "}
 
 
 def sanitize_line(text: str) -> str:
     """Like ``sanitize``, for text shown on one line (names, paths, titles, messages)."""
-    return text.translate(_LINE_MAP)
+    return _SURROGATES.sub("\ufffd", text.translate(_LINE_MAP))
 
 
 def excerpt(text: str, limit: int) -> str:

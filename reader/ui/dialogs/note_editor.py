@@ -1,14 +1,70 @@
-"""A modal editor for a claim's note: ctrl+s saves, escape cancels."""
+"""A modal editor for a claim's note: ctrl+s saves, escape cancels.
+
+Typed characters wait in the text area's own message queue. A save key that went through that
+queue too would reach the editor's binding only after the text area had taken the keys typed
+behind it ("n hello ctrl+s j c" saved "hellojc"); a save key that ran at once would miss the
+characters still queued. So ctrl+s and escape are priority keys that queue a request behind
+the characters already typed: the note is exactly what was typed before the key, and the keys
+typed after it are handed back, in order, to the workstation once the editor has closed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
+
+
+class NoteText(TextArea):
+    """The note's text area: it finishes, when asked, after the keys typed before the ask."""
+
+    @dataclass
+    class Finished(Message):
+        """The text as it stood when the save (or cancel) key was pressed (None: cancelled),
+        and the keys typed after it, for whoever has them next."""
+
+        text: str | None
+        later: list[events.Key]
+
+    @dataclass
+    class _Finish(Message):
+        keep: bool
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(text, id=id, soft_wrap=True)
+        self.finished = False
+        self._kept: str | None = None
+        self._later: list[events.Key] = []
+
+    def finish(self, keep: bool) -> None:
+        """Finish once the keys already queued are typed: keep the text, or not."""
+        self.post_message(self._Finish(keep))
+
+    @on(_Finish)
+    def _finish(self, message: _Finish) -> None:
+        if not self.finished:
+            self.finished = True
+            self._kept = self.text if message.keep else None
+            # After the keys already queued behind the save key: they are kept, not typed.
+            self.call_later(self._announce)
+
+    def _announce(self) -> None:
+        self.post_message(self.Finished(self._kept, self._later))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.finished:  # typed after the save key, before the editor closed
+            event.stop()
+            event.prevent_default()
+            self._later.append(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -31,8 +87,17 @@ class NoteEditor(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note.save", tooltip="Save the note"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving"),
+        Binding(
+            "ctrl+s", "save", "Save note", id="note.save", tooltip="Save the note", priority=True
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="note.cancel",
+            tooltip="Close without saving",
+            priority=True,
+        ),
     ]
 
     def __init__(self, claim: str, note: str) -> None:
@@ -44,16 +109,26 @@ class NoteEditor(ModalScreen[str | None]):
         """A label with the claim, and the text area."""
         with Vertical():
             yield Label(self.claim, markup=False)
-            yield TextArea(self.note, id="note-text", soft_wrap=True)
+            yield NoteText(self.note, id="note-text")
 
     def on_mount(self) -> None:
-        """Start typing at once."""
-        self.query_one(TextArea).focus()
+        """Start typing at once, after the note's last character."""
+        text = self.query_one(NoteText)
+        text.focus()
+        text.move_cursor(text.document.end)
 
     def action_save(self) -> None:
-        """Close with the edited note."""
-        self.dismiss(self.query_one(TextArea).text)
+        """Close with the note as typed before this key."""
+        self.query_one(NoteText).finish(keep=True)
 
     def action_cancel(self) -> None:
         """Close without changing the note."""
-        self.dismiss(None)
+        self.query_one(NoteText).finish(keep=False)
+
+    @on(NoteText.Finished)
+    def finished(self, message: NoteText.Finished) -> None:
+        """Close with the text (None when cancelled); hand back the keys typed after."""
+        app = self.app
+        self.dismiss(message.text)
+        for key in message.later:
+            app.post_message(key)

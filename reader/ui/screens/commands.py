@@ -100,6 +100,15 @@ COMMANDS: tuple[Command, ...] = (
 
 BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
 
+# While the matrix has focus, its own keys (j, k, arrows) move the grid, and these reach the
+# matrix panel after them, in the order typed (not priority: a priority x would run before
+# the j typed ahead of it had moved the grid).
+MATRIX_BINDINGS: list[BindingType] = [
+    Binding(c.keys, f"command({c.id!r})", c.description, show=c.show, id=c.id, tooltip=c.tooltip)
+    for c in COMMANDS
+    if c.in_matrix
+]
+
 WORKSTATION_BINDINGS: list[BindingType] = [
     Binding(
         c.keys,

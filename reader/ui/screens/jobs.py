@@ -22,7 +22,7 @@ from reader.core.export.formats import export
 from reader.core.matching.matcher import MatchCancelled, MatchResult, match_documents
 from reader.store.exporting import gather_export
 from reader.store.notes import NotesStore
-from reader.store.storage import write_output
+from reader.store.output import write_output
 from reader.store.store_error import StoreError
 
 Progress = Callable[[int, int], None]

@@ -33,6 +33,10 @@ class NoteActions:
         self.screen = screen
         self.matrix_view: DocumentView | None = None  # the pane the open matrix lists
         self.awaiting_evidence: set[Key] = set()  # tagged before matching finished
+        # A failure is told once until everything is saved again, and so is the warning that
+        # q would lose changes (a second q then quits).
+        self.failure_told = False
+        self.quit_warned = False
 
     def load(self) -> None:
         """Place the saved notes on the open documents; say if some need the user."""
@@ -110,14 +114,16 @@ class NoteActions:
     def saved(self, outcome: WriteOutcome) -> None:
         """Count the write as done, or tell the user it failed and will be retried."""
         writer = self.screen.writer
-        was_failing = writer.failing
         writer.written(outcome)
-        if outcome.error is not None and not was_failing:
+        if writer.failing and not self.failure_told:
+            self.failure_told = True
             self.screen.notify(
-                f"not saved, retrying every {RETRY_SECONDS} s: {outcome.error}",
+                f"not saved, retrying every {RETRY_SECONDS} s: {writer.last_error}",
                 severity="error",
                 timeout=15,
             )
+        elif not writer.failing and not writer.pending:
+            self.failure_told = self.quit_warned = False
 
     def retry(self) -> None:
         """Write again the changes whose write failed."""
@@ -202,7 +208,7 @@ class NoteActions:
         self.matrix_view = None
         self.screen.remove_class("-matrix")
         self.screen.query_one(MatrixPanel).close()
-        view.focus()
+        self.screen.set_focus(view)
         self.screen.remember_panes()
 
     def refresh_matrix_tags(self) -> None:

@@ -49,7 +49,7 @@ class ReadingActions:
         """Focus the other pane."""
         other = self.screen.panes.other_view(self.screen.focused_view)
         if other is not None:
-            other.focus()
+            self.screen.set_focus(other)  # now, not after the keys typed behind tab
             self.screen.follow(other, other.cursor)
 
     def counterpart(self) -> None:
@@ -90,12 +90,12 @@ class ReadingActions:
 
     def search_closed(self) -> None:
         """Back to the pane the search was for."""
-        (self.search_view or self.screen.views[0]).focus()
+        self.screen.set_focus(self.search_view or self.screen.views[0])
 
     def search_go(self, passage: int, hit: int, count: int) -> None:
         """Put the cursor on the claim of a hit."""
         view = self.search_view or self.screen.views[0]
-        view.focus()
+        self.screen.set_focus(view)
         view.move_cursor(passage, center=True)
         self.screen.notify(f"hit {hit + 1} of {count}", timeout=2)
 
@@ -119,7 +119,7 @@ class ReadingActions:
         screen.refresh_marks()
         screen.remember_panes()
         first = screen.views[0]
-        first.focus()
+        screen.set_focus(first)
         first.move_cursor(0)
 
     def add_document(self) -> None:
@@ -140,9 +140,7 @@ class ReadingActions:
             screen.notify(f"already open: {document.label}", timeout=5)
             return
         screen.documents.append(document)
-        if screen.store is not None and not screen.store.read_only:
-            meta = document.metadata
-            screen.store.remember_document(document.id, document.path, document.title, meta)
+        screen.writer.remember_documents()
         kept = f", kept as {outcome.saved.name}" if outcome.saved else ""
         screen.notify(f"added {document.label}{kept}; o shows it; matching again", timeout=10)
         screen.rematch()

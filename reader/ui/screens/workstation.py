@@ -101,6 +101,7 @@ class Workstation(Screen[None]):
     def on_mount(self) -> None:
         """Place the saved notes, start matching, and put the cursor on the first claim."""
         self.notes.load()
+        self.writer.remember_documents()
         for document in self.documents:
             if document.warnings:
                 self.notify(f"{document.label}: {'; '.join(document.warnings)}", timeout=10)
@@ -154,8 +155,8 @@ class Workstation(Screen[None]):
         if isinstance(self.focused, Input) and command.id != "search.close":
             return False
         in_matrix = self.notes.matrix_view is not None and self.focused is not None
-        if in_matrix and self.focused not in self.views and not command.in_matrix:
-            return False
+        if in_matrix and self.focused not in self.views:
+            return False  # the matrix has its own keys (MatrixPanel.Command)
         if command.applies is not None and (state := command.applies(self)) is not True:
             return state
         if (command.writes and not self.writer.writable) or (command.store and not self.store):
@@ -250,7 +251,7 @@ class Workstation(Screen[None]):
         """The notes file and its save state, matching progress or counts, tags."""
         self.query_one(StatusLine).show(
             store=self.store,
-            unsaved=len(self.writer.unsaved),
+            unsaved=self.writer.pending,
             failing=self.writer.failing,
             last_error=self.writer.last_error,
             progress=self.progress if self.matching else None,
@@ -286,6 +287,18 @@ class Workstation(Screen[None]):
     def matrix_moved(self, message: MatrixPanel.Moved) -> None:
         """Moving in the matrix moves the panes."""
         self.notes.matrix_moved(message.passage, message.other)
+
+    @on(MatrixPanel.Command)
+    def matrix_command(self, message: MatrixPanel.Command) -> None:
+        """A command pressed in the matrix acts on the claim of the row it was pressed on."""
+        view = self.notes.matrix_view
+        if view is not None and message.passage is not None and view.cursor != message.passage:
+            view.move_cursor(message.passage, center=True)
+        command = BY_ID[message.command]
+        state = command.applies(self) if command.applies is not None else True
+        writable = not command.writes or self.writer.writable
+        if state is True and writable and (not command.store or self.store is not None):
+            command.run(self)
 
     @on(MatrixPanel.Closed)
     def matrix_closed(self) -> None:

@@ -17,6 +17,7 @@ from reader.core.documents.document import Document
 from reader.core.matching.counterparts import CounterpartIndex
 from reader.core.matching.matcher import MatchCancelled
 from reader.core.provenance.claim_matrix import ABSENT, Cell, ClaimMatrix, Row, claim_matrix
+from reader.ui.screens.commands import MATRIX_BINDINGS
 from reader.ui.widgets.matrix_grid import MatrixGrid
 
 LEGEND = (
@@ -37,7 +38,15 @@ class MatrixPanel(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="matrix.close", tooltip="Back to the panes"),
+        *MATRIX_BINDINGS,
     ]
+
+    @dataclass
+    class Command(Message):
+        """A workstation command pressed in the matrix, for the claim of the row it was on."""
+
+        command: str
+        passage: int | None
 
     @dataclass
     class Moved(Message):
@@ -125,7 +134,7 @@ class MatrixPanel(Vertical):
             return
         column = self.matrix.others.index(other) if other in self.matrix.others else -1
         self.grid.move_to(passage, column)
-        self.grid.focus()
+        self.screen.set_focus(self.grid)  # now: the next key typed is the grid's
 
     def set_tags(self, tags: dict[int, str]) -> None:
         """Show these tags (claim -> status) in the tag column."""
@@ -148,6 +157,11 @@ class MatrixPanel(Vertical):
         """Enter: back to the panes, where the cursor already is."""
         event.stop()
         self.post_message(self.Closed())
+
+    def action_command(self, command: str) -> None:
+        """Hand a command to the workstation with the claim under the grid's cursor now."""
+        passage = self.matrix.rows[self.grid.row].passage if self.matrix else None
+        self.post_message(self.Command(command, passage))
 
     def action_close(self) -> None:
         """Back to the panes."""

@@ -52,7 +52,7 @@ class SearchBar(Input):
         """Show the box to search this document."""
         self.document = document
         self.add_class("-open")
-        self.focus()
+        self.screen.set_focus(self)  # now: the keys typed next are the query's
 
     def close(self) -> None:
         """Hide the box."""
