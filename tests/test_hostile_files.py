@@ -154,3 +154,31 @@ def test_an_annotation_held_twice_under_one_id_is_kept_not_dropped(tmp_path: Pat
     reopened = NotesStore(db, read_only=True)  # written: both survive the next write too
     assert sorted(a.note for a in reopened.annotations()) == ["SECOND COPY", "two outlets"]
     reopened.close()
+
+
+def test_importing_the_same_conflicting_export_twice_adds_nothing_the_second_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "notes.json"
+    store = NotesStore(db)
+    mine = valid_annotation()
+    source = tmp_path / "mine.json"
+    source.write_text(dumps(export_file([mine])), encoding="utf-8")
+    store.close()
+    assert main(["import", str(source), "--db", str(db)]) == 0
+    theirs = tmp_path / "theirs.json"
+    changed = [{**mine, "note": "theirs one"}, {**mine, "note": "theirs two"}]
+    theirs.write_text(dumps(export_file(changed)), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(theirs), "--db", str(db)]) == 0
+    assert "2 conflicts kept" in capsys.readouterr().out
+    for _ in range(2):
+        assert main(["import", str(theirs), "--db", str(db)]) == 0
+        assert "0 added, 2 already present, 0 conflicts" in capsys.readouterr().out
+    store = NotesStore(db, read_only=True)
+    assert sorted(a.note for a in store.annotations()) == [
+        "theirs one",
+        "theirs two",
+        "two outlets",
+    ]
+    store.close()

@@ -350,3 +350,64 @@ def test_a_notes_file_that_cannot_be_copied_aside_still_gets_one_line(
     message = _error(capsys)
     assert "no copy could be kept beside it" in message or "not a reader notes file" in message
     assert "unreadable-" not in message
+
+
+def test_match_json_escapes_c1_controls_and_odd_names_and_refuses_nan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "nw\x9b2J.md").write_text("Eighteen soldiers deserted, a report said.\n", "utf-8")
+    (folder / os.fsdecode(b"odd\xff.txt")).write_text("Eighteen soldiers deserted.\n", "utf-8")
+    assert main(["match", "--json", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x9b" not in out
+    paths = [d["path"] for d in json.loads(out)["documents"]]
+    assert any(p.endswith("nw\x9b2J.md") for p in paths)  # the value itself is unchanged
+    for value in ("nan", "inf"):
+        with pytest.raises(SystemExit):
+            main(["match", "--json", "--min-score", value, str(folder)])
+        assert "finite" in capsys.readouterr().err
+
+
+def test_export_after_a_fresh_file_was_started_uses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.store.locations import fresh_notes_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reader-notes.json").write_text("{broken", encoding="utf-8")
+    _tag(fresh_notes_path(tmp_path / "reader-notes.json"), note="in the fresh file")
+    assert main(["export", "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    assert "in the fresh file" in captured.out
+    assert "started when it was found damaged" in captured.err
+
+
+def test_import_while_another_reader_holds_the_file_says_nothing_was_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.hostile.corpus import dumps, export_file
+
+    db = tmp_path / "reader-notes.json"
+    holder = NotesStore(db)
+    source = tmp_path / "export.json"
+    source.write_text(dumps(export_file()), encoding="utf-8")
+    assert main(["import", str(source), "--db", str(db)]) == 1
+    assert "nothing was imported" in _error(capsys)
+    holder.close()
+
+
+def test_a_readable_notes_file_in_a_folder_that_is_not_writable_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store.locations import default_notes_path
+
+    _tag(tmp_path / "reader-notes.json")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    path, notice = default_notes_path([tmp_path / NEWSWEEK.name], fallback=tmp_path / "data")
+    assert path == (tmp_path / "reader-notes.json").resolve()
+    assert notice is not None
+    assert "read-only" in notice

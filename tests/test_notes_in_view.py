@@ -49,7 +49,7 @@ async def test_two_annotations_on_one_claim_are_both_shown_and_editable(tmp_path
         detail = _text(screen, DetailPanel)
         assert "2 annotations on this claim (v: next)" in detail
         assert "a colleague's" in detail
-        assert "✓ 1  ✗ 1" in _text(screen, StatusLine)
+        assert "✓ 1  ✗ 0 · 1 other version(s) (v)" in _text(screen, StatusLine)
         await pilot.press("v")  # the colleague's version is the one the keys edit now
         await pilot.pause()
         assert screen.book.active((0, 1)) == theirs
@@ -124,3 +124,29 @@ async def test_a_tag_made_while_matching_runs_gets_its_evidence(
     assert tagged.status == "corroborated"
     assert len(tagged.evidence) >= 1
     store.close()
+
+
+def test_a_tagged_claim_quoted_by_a_new_sentence_is_flagged_not_moved(tmp_path: Path) -> None:
+    from reader.core.export.formats import export
+    from reader.store.exporting import gather_export
+
+    original = NEWSWEEK.read_text(encoding="utf-8")
+    copy = tmp_path / "newsweek.md"
+    copy.write_text(original, encoding="utf-8")
+    before = load_document(copy)
+    claim = before.passages[1]
+    store = NotesStore(tmp_path / "notes.json")
+    store.remember_document(before.id, copy, before.title, before.metadata).result(10)
+    target = Target.from_span(before.id, before.text, claim.start, claim.end)
+    store.save(Annotation(target, "corroborated")).result(10)
+    retraction = "No soldiers have deserted, the broadcaster said on Friday, retracting its report."
+    edited = original.replace(claim.text, retraction)
+    edited += f"\nCorrection: an earlier version of this article said that {claim.text}\n"
+    copy.write_text(edited, encoding="utf-8")
+    data = gather_export(store)
+    store.close()
+    [note] = data.notes
+    assert note.anchor == "fuzzy"
+    assert not note.orphaned
+    assert "**To confirm:**" in export(data, "md")
+    assert "fuzzy" in export(data, "csv").splitlines()[1]

@@ -37,3 +37,14 @@ def _megabytes(value: str) -> float:
     if not math.isfinite(size) or size <= 0:
         raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
     return size
+
+
+def finite_number(value: str) -> float:
+    """A number that is neither NaN nor infinite (a score threshold)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {value!r}")
+    return number

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TextIO
 
 from reader import PROGRAM
-from reader.cli.arguments import add_max_size, load_documents
+from reader.cli.arguments import add_max_size, finite_number, load_documents
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
+from reader.core.export.json_text import json_line
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
 from reader.core.matching.tokens import surface_words
 
@@ -40,7 +40,7 @@ def match_command(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--min-score",
-        type=float,
+        type=finite_number,
         default=None,
         metavar="N",
         help="report matches scoring N or more (default: the tuned threshold)",
@@ -74,14 +74,10 @@ def run_match(
             "settings": {"min_score": settings.min_score, "strong_score": settings.strong_score},
         }
         # json.dumps without indent runs the C encoder; json.dump never does.
-        out.write(json.dumps(head, ensure_ascii=False)[:-1])
+        out.write(json_line(head)[:-1])
         out.write(', "matches": [')
         if explain:
-            out.write(
-                ", ".join(
-                    json.dumps(_match_json(m, result), ensure_ascii=False) for m in result.matches
-                )
-            )
+            out.write(", ".join(json_line(_match_json(m, result)) for m in result.matches))
         else:
             out.write(", ".join(map(_match_text, result.matches)))
         out.write("]}\n")

@@ -7,13 +7,19 @@ opening the workstation do not pay for them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import PROGRAM
 from reader.cli.user_error import UserError
 from reader.core.documents.text_policy import sanitize_line
-from reader.store.locations import NOTES_NAME
+from reader.store.locations import NOTES_NAME, find_notes, fresh_notes_files
+from reader.store.store_error import CorruptStore
+
+if TYPE_CHECKING:
+    from reader.store.notes import NotesStore
 
 
 def restore_command(argv: list[str]) -> int:
@@ -44,10 +50,37 @@ def restore_command(argv: list[str]) -> int:
 
 
 def _notes_path(db: str | None) -> Path:
-    path = Path(db) if db else Path.cwd() / NOTES_NAME
+    """The notes file named, else this folder's, found as the workstation finds it (the user
+    data folder's when this folder is not writable), or an error."""
+    if db:
+        path = Path(db)
+    else:
+        path, notice = find_notes(Path.cwd())
+        if notice:
+            print(sanitize_line(f"{PROGRAM}: {notice}"), file=sys.stderr)
     if not path.exists():
         raise UserError(f"{path}: no notes file here (name one with --db FILE)")
     return path
+
+
+def _open(path: Path, read_only: bool) -> NotesStore:
+    """Open a notes file; a damaged one gives way to the fresh file started after it."""
+    from reader.store.notes import NotesStore
+
+    try:
+        return NotesStore(path, read_only=read_only)
+    except CorruptStore as error:
+        fresh = next(iter(fresh_notes_files(Path(os.path.realpath(path)))), None)
+        if fresh is None:
+            raise
+        note = f"{PROGRAM}: {error}. Using {fresh.name}, started when it was found damaged"
+        print(sanitize_line(note), file=sys.stderr)
+        return NotesStore(fresh, read_only=read_only)
+
+
+def _refused_while_open(store: NotesStore, what: str) -> UserError:
+    why = store.notice or f"{store.path} is open read-only"
+    return UserError(f"{why}; nothing was {what} (close the other reader first)")
 
 
 def export_command(argv: list[str]) -> int:
@@ -55,7 +88,6 @@ def export_command(argv: list[str]) -> int:
     from reader.core.export.formats import FORMATS, export
     from reader.store.annotation import STATUSES
     from reader.store.exporting import gather_export
-    from reader.store.notes import NotesStore
     from reader.store.output import write_output
 
     parser = argparse.ArgumentParser(prog=f"{PROGRAM} export", description="Write the notes out.")
@@ -67,7 +99,7 @@ def export_command(argv: list[str]) -> int:
         "--force", action="store_true", help="replace the output file even if it is read-only"
     )
     options = parser.parse_args(argv)
-    store = NotesStore(_notes_path(options.db), read_only=True)
+    store = _open(_notes_path(options.db), read_only=True)
     try:
         text = export(gather_export(store), options.format, options.status)
     finally:
@@ -83,7 +115,6 @@ def export_command(argv: list[str]) -> int:
 def import_command(argv: list[str]) -> int:
     """``reader import``: merge a JSON export into a notes file."""
     from reader.store.importing import import_notes, read_export
-    from reader.store.notes import NotesStore
 
     parser = argparse.ArgumentParser(
         prog=f"{PROGRAM} import",
@@ -97,15 +128,15 @@ def import_command(argv: list[str]) -> int:
     parser.add_argument("--dry-run", action="store_true", help="only say what would change")
     options = parser.parse_args(argv)
     data = read_export(Path(options.file))
-    path = Path(options.db) if options.db else Path.cwd() / NOTES_NAME
+    path = Path(options.db) if options.db else find_notes(Path.cwd())[0]
     if options.dry_run and not path.exists():
         count = len(data.annotations)
         print(f"would import: {count} added into a new notes file {path}")
         return 0
-    store = NotesStore(path, read_only=options.dry_run)
+    store = _open(path, read_only=options.dry_run)
     try:
         if store.read_only and not options.dry_run:
-            raise UserError(store.notice or f"{path} is open read-only")
+            raise _refused_while_open(store, "imported")
         report = import_notes(store, data, dry_run=options.dry_run)
     finally:
         store.close()

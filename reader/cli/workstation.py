@@ -92,6 +92,9 @@ def _choose_after_corruption(
         answer = ask("choice [f/r/q]: ").strip().lower()
     except EOFError:  # Ctrl+D: as q
         answer = "q"
+    except KeyboardInterrupt:  # Ctrl+C: end the prompt's line before the shell's comes back
+        print(file=sys.stderr)
+        raise
     if answer == "f":
         return open_store(str(fresh), document_paths)
     if answer == "r":

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from reader.core.documents.document import Passage
 from reader.core.documents.markup import plain_blocks
 from reader.core.documents.segmentation import segment
 from reader.core.matching.tokens import tokenize
@@ -53,6 +56,22 @@ def anchor(target: Target, text: str) -> Anchor:
         if fuzzy is not None:
             return fuzzy
     return Anchor("orphan")
+
+
+def within_claim(found: Anchor, passages: Sequence[Passage]) -> Anchor:
+    """The anchor, or, when its quote is only part of a longer passage, the same span marked
+    fuzzy: a sentence that quotes the claim ("an earlier version said that ...") is another
+    claim, for the user to confirm."""
+    if found.status not in ("exact", "moved"):
+        return found
+    index = bisect_right([p.start for p in passages], found.start) - 1
+    holder = passages[index] if 0 <= index < len(passages) else None
+    if holder is None or holder.end <= found.start:
+        return found  # between passages (white space): nothing else claims it
+    if holder.start >= found.start and holder.end <= found.end:
+        return found  # the quote is the passage (or spans it and its neighbours)
+    share = 100.0 * (found.end - found.start) / max(1, holder.end - holder.start)
+    return Anchor("fuzzy", found.start, found.end, round(min(share, 99.0), 1))
 
 
 def _exact_occurrences(text: str, exact: str) -> list[int]:

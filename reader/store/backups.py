@@ -35,7 +35,8 @@ def restore_backup(path: Path | str, backup: Path | str) -> None:
     store = NotesStore(target)
     try:
         if store.read_only:
-            raise ReadOnlyStore(store.notice or f"{target} is open in another reader")
+            why = store.notice or f"{target} is open in another reader"
+            raise ReadOnlyStore(f"{why}; nothing was restored (close the other reader first)")
         store.replace_file(payload)
     finally:
         store.close()

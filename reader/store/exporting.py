@@ -35,7 +35,7 @@ def gather_export(store: NotesStore) -> NotesExport:
     for current in by_path.values():
         if current is None:
             continue  # gone or unreadable: its notes cannot be placed
-        for attached in store.attach(current.id, current.path, current.text):
+        for attached in store.attach(current.id, current.path, current.text, current.passages):
             item = attached.annotation
             anchors[item.id] = attached.anchor.status
             if attached.anchor.status != "orphan":

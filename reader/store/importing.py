@@ -108,8 +108,14 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
     report.documents_added.extend(new_documents)
     taken: dict[str, Annotation] = {}
     incoming: list[Annotation] = []
+    # A conflicting version kept by an earlier import of the same export is there already,
+    # under its new id: importing again adds nothing.
+    kept = {_content(a) for a in store.annotations()}
     for annotation in data.annotations:
         existing = taken.get(annotation.id) or store.annotation(annotation.id)
+        if existing is not None and existing != annotation and _content(annotation) in kept:
+            report.unchanged.append(annotation.id)
+            continue
         if existing is None:
             report.added.append(annotation.id)
             incoming.append(annotation)
@@ -121,6 +127,7 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
             report.conflicts.append((annotation.id, copy.id))
             incoming.append(copy)
             taken[copy.id] = copy
+            kept.add(_content(copy))
     if dry_run:
         return report
     if new_documents:
@@ -130,6 +137,11 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
     if incoming:
         store.commit(incoming).result()
     return report
+
+
+def _content(annotation: Annotation) -> Annotation:
+    """An annotation without its id: what two kept versions are compared by."""
+    return replace(annotation, id="")
 
 
 def unsaved_report(

@@ -32,6 +32,8 @@ def default_notes_path(
     common = Path(os.path.commonpath(folders))
     if os.access(common, os.W_OK):
         return common / NOTES_NAME, None
+    if (common / NOTES_NAME).exists():  # someone's notes, in a folder we cannot write: read them
+        return common / NOTES_NAME, f"{common} is not writable: its notes file opens read-only"
     digest = hashlib.sha256(str(common).encode("utf-8")).hexdigest()[:12]
     path = (fallback or user_data_folder()) / f"notes-{common.name or 'root'}-{digest}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +59,19 @@ def fresh_notes_files(damaged: Path) -> list[Path]:
         if _FRESH_NAME.fullmatch(path.name[len(damaged.stem) :])
     ]
     return sorted(found, key=lambda path: path.name, reverse=True)
+
+
+def find_notes(folder: Path, fallback: Path | None = None) -> tuple[Path, str | None]:
+    """The notes file that belongs to a folder, as the workstation finds it, and a notice when
+    it is not the folder's own ``reader-notes.json``; ``(the folder's name, None)`` if none is
+    found yet."""
+    own = folder / NOTES_NAME
+    if own.exists():
+        return own, None
+    path, notice = default_notes_path([folder / NOTES_NAME], fallback)
+    if path != own and path.exists():
+        return path, notice
+    return own, None
 
 
 def keys_path() -> Path:

@@ -95,7 +95,8 @@ class NoteWriter:
         if self.store is None:
             return 0
         for index, document in enumerate(self.documents):
-            for attached in self.store.attach(document.id, document.path, document.text):
+            found = self.store.attach(document.id, document.path, document.text, document.passages)
+            for attached in found:
                 passage = None
                 if attached.anchor.status != "orphan":
                     passage = document.passage_at(attached.anchor.start)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import atexit
 import os
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from reader.store.anchoring import Anchor, anchor
+from reader.core.documents.document import Passage
+from reader.store.anchoring import Anchor, anchor, within_claim
 from reader.store.annotation import SCHEMA_VERSION, Annotation, now
 from reader.store.backups import existing_backups
 from reader.store.migrations import migrate
@@ -112,12 +113,20 @@ class NotesStore:
         """Every document the case has seen."""
         return list(self._documents.values())
 
-    def attach(self, document_id: str, path: Path, text: str) -> list[Attached]:
+    def attach(
+        self,
+        document_id: str,
+        path: Path,
+        text: str,
+        passages: Sequence[Passage] | None = None,
+    ) -> list[Attached]:
         """This document's notes with where each stands in its current text.
 
         Notes made on this exact text anchor at once. Notes made on an earlier version (another
         content id last seen at the same path) are re-anchored; those that cannot be found are
-        returned as orphans, never dropped. Stored selectors are not changed.
+        returned as orphans, never dropped. Stored selectors are not changed. Given the text's
+        ``passages``, a quote found inside a longer passage is to be confirmed: it is another
+        claim quoting this one ("an earlier version said that ..."), not the claim itself.
         """
         attached: list[Attached] = []
         earlier = {
@@ -129,6 +138,8 @@ class NotesStore:
             owner = item.target.document_id
             if owner == document_id or owner in earlier:
                 found = anchor(item.target, text)
+                if passages is not None:
+                    found = within_claim(found, passages)
             else:
                 continue
             attached.append(Attached(item, found, owner != document_id))

@@ -11,7 +11,7 @@ from reader.core.export.records import NotesExport
 CSV_COLUMNS = (
     "id", "status", "document_title", "document_path", "claim", "start", "end", "note",
     "counterpart_count", "counterpart_sources", "created", "updated", "orphaned",
-    "attribution", "independence", "conflicts", "document_url", "document_retrieved",
+    "attribution", "independence", "conflicts", "document_url", "document_retrieved", "anchor",
 )  # fmt: skip
 
 
@@ -43,6 +43,7 @@ def to_csv(export: NotesExport) -> str:
                 _cell("; ".join(c.describe() for p in found for c in p.conflicts)),
                 _cell(document.url if document else ""),
                 _cell(document.retrieved if document else ""),
+                note.anchor,
             ]
         )
     return out.getvalue()

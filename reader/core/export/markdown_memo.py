@@ -9,6 +9,9 @@ from collections import Counter
 from reader.core.documents.text_policy import sanitize
 from reader.core.export.records import NoteRecord, NotesExport
 
+TO_CONFIRM = (
+    "**To confirm:** the claim's text changed since it was tagged (found only approximately)."
+)
 # Line breaks Markdown (or a terminal) obeys besides \n: a "\r# x" in a note is a heading.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Inline syntax anywhere (emphasis, code, links, HTML, entities, tables, strikethrough) ...
@@ -67,6 +70,8 @@ def to_markdown(export: NotesExport) -> str:
 
 def _claim(note: NoteRecord, export: NotesExport) -> list[str]:
     lines = [_quote(note.claim), ">", f"> — {_escape(export.label(note.document_id))}", ""]
+    if note.anchor == "fuzzy":
+        lines += [TO_CONFIRM, ""]
     if note.view.attribution:
         lines += [f"Attributed to: {_escape(note.view.attributed_to())}", ""]
     if note.note:

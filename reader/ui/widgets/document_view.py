@@ -205,7 +205,9 @@ class DocumentView(ScrollView, can_focus=True):
         if center:
             self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
         elif top < self.scroll_offset.y or top >= self.scroll_offset.y + self.size.height - 1:
-            self.scroll_to(y=max(0, top - 2), animate=False)
+            # Two lines of what comes before, where the pane has room for them.
+            before = min(2, (self.size.height - 1) // 3)
+            self.scroll_to(y=max(0, top - before), animate=False)
 
     def render_line(self, y: int) -> Strip:
         """Draw one screen line: gutter marks, then the text with highlight styles."""

@@ -31,27 +31,36 @@ class StatusLine(Static):
         result: MatchResult | None,
         book: PlacedNotes,
     ) -> None:
-        """Show the state; ``progress`` is None once matching is done."""
+        """Show the state; ``progress`` is None once matching is done.
+
+        What needs the user comes first (a change not saved, notes to confirm) and the notes
+        file's path last: a narrow terminal cuts the end of the line, not the warning.
+        """
         parts: list[str] = []
         if store is None:
-            parts.append("notes: not saved (read without notes)")
+            parts.append("read without notes (not saved)")
+        elif failing and last_error:
+            parts.append(sanitize_line(f"{failing} NOT SAVED, retrying: {last_error}"))
+        elif store.read_only:
+            parts.append("read-only")
         else:
-            mode = " (read-only)" if store.read_only else ""
-            parts.append(sanitize_line(f"notes: {store.name}{mode}"))
-            if failing and last_error:
-                parts.append(sanitize_line(f"{failing} NOT SAVED, retrying: {last_error}"))
-            else:
-                parts.append(f"saving {unsaved}…" if unsaved else "all saved")
+            parts.append(f"saving {unsaved}…" if unsaved else "all saved")
         if progress is not None:
             parts.append(f"matching {progress:.0%}")
         elif result is not None:
             strong = sum(1 for m in result.matches if m.strength == "strong")
             parts.append(f"{len(result.matches)} matches ({strong} strong)")
-        tags = [a.status for a in book.all_placed()]
+        # Claims, as the panes' borders count them; other versions of a claim's note apart.
+        tags = [found[0].status for found in book.by_passage.values() if found]
         parts.append(f"✓ {tags.count('corroborated')}  ✗ {tags.count('contested')}")
+        versions = len(book.all_placed()) - len(book.by_passage)
+        if versions:
+            parts.append(f"{versions} other version(s) (v)")
         if book.orphans:
             parts.append(f"{len(book.orphans)} orphaned notes")
         review = len(book.needs_review())
         if review:
             parts.append(f"{review} to confirm (O)")
+        if store is not None:
+            parts.append(sanitize_line(f"notes: {store.name}"))
         self.update(" · ".join(parts))
