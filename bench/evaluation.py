@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -92,11 +93,19 @@ def covered(sentences: Sequence[tuple[int, int, int]], start: int, end: int) -> 
 
 def predicted_pairs(topic: Topic, matches: Iterable[Match]) -> set[GoldPair]:
     """The labelled-sentence pairs that a matcher's matches cover."""
+    files = topic.files
+    return row_pairs(
+        topic,
+        ((files[m.a.doc], m.a.start, m.a.end, files[m.b.doc], m.b.start, m.b.end) for m in matches),
+    )
+
+
+def row_pairs(topic: Topic, rows: Iterable[tuple[str, int, int, str, int, int]]) -> set[GoldPair]:
+    """The labelled-sentence pairs that matches, given as (file, start, end) twice, cover."""
     pairs: set[GoldPair] = set()
-    for match in matches:
-        file_a, file_b = topic.files[match.a.doc], topic.files[match.b.doc]
-        for ia in covered(topic.sentences.get(file_a, []), match.a.start, match.a.end):
-            for ib in covered(topic.sentences.get(file_b, []), match.b.start, match.b.end):
+    for file_a, start_a, end_a, file_b, start_b, end_b in rows:
+        for ia in covered(topic.sentences.get(file_a, []), start_a, end_a):
+            for ib in covered(topic.sentences.get(file_b, []), start_b, end_b):
                 pairs.add(frozenset({(file_a, ia), (file_b, ib)}))
     return pairs
 
@@ -104,11 +113,50 @@ def predicted_pairs(topic: Topic, matches: Iterable[Match]) -> set[GoldPair]:
 def score_reader(topics: Sequence[Topic], settings: MatchSettings | None = None) -> Counts:
     """Micro counts of reader's matcher over all topics."""
     counts = Counts()
+    for each in per_topic(topics, settings).values():
+        counts.tp, counts.fp, counts.fn = (
+            counts.tp + each.tp,
+            counts.fp + each.fp,
+            counts.fn + each.fn,
+        )
+    return counts
+
+
+def per_topic(topics: Sequence[Topic], settings: MatchSettings | None = None) -> dict[str, Counts]:
+    """Counts of reader's matcher for each topic, each matched on its own (sets that share a
+    topic's name add up)."""
+    found: dict[str, Counts] = {}
     for topic in topics:
+        counts = found.setdefault(topic.name, Counts())
         counts.add(
             predicted_pairs(topic, match_documents(topic.documents, settings).matches), topic.gold
         )
-    return counts
+    return found
+
+
+def two_article_sets(topics: Sequence[Topic], each: int = 12, seed: int = 5) -> list[Topic]:
+    """Sets of two reports of one event (same subtopic), ``each`` drawn from each topic
+    with a fixed seed, each a Topic of its own with the gold pairs between the two."""
+    rng = random.Random(seed)
+    sets: list[Topic] = []
+    for topic in topics:
+        gold = json.loads((ECB_DEV / topic.name / "gold.json").read_text(encoding="utf-8"))
+        by_event: dict[str, list[int]] = {}
+        for index, name in enumerate(topic.files):
+            by_event.setdefault(gold["documents"][name]["subtopic"], []).append(index)
+        pairs = [pair for indexes in by_event.values() for pair in combinations(indexes, 2)]
+        for i, j in rng.sample(pairs, min(each, len(pairs))):
+            files = (topic.files[i], topic.files[j])
+            sets.append(
+                Topic(
+                    topic.name,
+                    files,
+                    (topic.documents[i], topic.documents[j]),
+                    {name: topic.sentences.get(name, []) for name in files},
+                    {pair for pair in topic.gold if {key[0] for key in pair} == set(files)},
+                )
+            )
+    return sets
 
 
 def score_baseline(topics: Sequence[Topic], threshold: float = 50.0) -> Counts:

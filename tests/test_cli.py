@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,17 @@ def test_match_exits_fast_with_all_its_output_and_its_code(
     missing = run_cli("match", str(tmp_path / "missing.txt"))
     assert missing.returncode == 1
     assert "no such file" in missing.stderr
+
+
+def test_match_top_keeps_the_json_shape_and_fewer_matches() -> None:
+    every = json.loads(run_cli("match", "--json", "sample_docs").stdout)
+    done = run_cli("match", "--json", "--top", "1", "--explain", "sample_docs")
+    best = json.loads(done.stdout)
+    assert set(best) == {"documents", "settings", "matches"}
+    assert best["settings"]["top"] == 1
+    assert 0 < len(best["matches"]) < len(every["matches"])
+    first = best["matches"][0]
+    assert {"a", "b", "score", "strength", "explanation"} <= set(first)
+    assert 0 < first["score"] <= 100
+    assert {"aliases", "folds"} <= set(first["explanation"])
+    assert run_cli("match", "--top", "0", "sample_docs").returncode == 2

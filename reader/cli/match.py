@@ -14,6 +14,7 @@ from reader.cli.arguments import add_max_size, finite_number, load_documents
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.export.json_text import json_line
+from reader.core.matching.counterparts import top_matches
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
 from reader.core.matching.tokens import surface_words
 
@@ -45,11 +46,22 @@ def match_command(argv: list[str]) -> int:
         metavar="N",
         help="report matches scoring N or more (default: the tuned threshold)",
     )
+    parser.add_argument(
+        "--top",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="show only each passage's N best counterparts in each other document",
+    )
     add_max_size(parser)
     options = parser.parse_args(argv)
     documents = load_documents(options.paths, options.max_size)
     return run_match(
-        documents, as_json=options.json, explain=options.explain, min_score=options.min_score
+        documents,
+        as_json=options.json,
+        explain=options.explain,
+        min_score=options.min_score,
+        top=options.top,
     )
 
 
@@ -59,27 +71,33 @@ def run_match(
     as_json: bool = False,
     explain: bool = False,
     min_score: float | None = None,
+    top: int | None = None,
     out: TextIO | None = None,
 ) -> int:
     """Match the documents and print the result; return the exit code."""
     out = out or sys.stdout
     settings = MatchSettings() if min_score is None else MatchSettings(min_score=min_score)
     result = match_documents(documents, settings)
+    matches = result.matches if top is None else top_matches(result.matches, top)
     if as_json:
         head = {
             "documents": [
                 {"path": str(d.path), "id": d.id, "title": d.title, "encoding": d.encoding}
                 for d in documents
             ],
-            "settings": {"min_score": settings.min_score, "strong_score": settings.strong_score},
+            "settings": {
+                "min_score": settings.min_score,
+                "strong_score": settings.strong_score,
+                **({"top": top} if top is not None else {}),
+            },
         }
         # json.dumps without indent runs the C encoder; json.dump never does.
         out.write(json_line(head)[:-1])
         out.write(', "matches": [')
         if explain:
-            out.write(", ".join(json_line(_match_json(m, result)) for m in result.matches))
+            out.write(", ".join(json_line(_match_json(m, result)) for m in matches))
         else:
-            out.write(", ".join(map(_match_text, result.matches)))
+            out.write(", ".join(map(_match_text, matches)))
         out.write("]}\n")
         return 0
     for document in documents:
@@ -89,17 +107,22 @@ def run_match(
     if len(documents) < 2:
         out.write("only one document: nothing to match it against\n")
         return 0
-    for match in result.matches:
+    for match in matches:
         doc_a, doc_b = documents[match.a.doc], documents[match.b.doc]
         passage_a = doc_a.text[match.a.start : match.a.end]
-        shared = ", ".join(surface_words(passage_a, result.explain(match).shared_words[:5]))
+        explanation = result.explain(match)
+        shared = ", ".join(surface_words(passage_a, explanation.shared_words[:5]))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
+        if explanation.aliases or explanation.folds:
+            same = "; ".join(explanation.aliases + explanation.folds)
+            out.write(sanitize_line(f"  same: {same}") + "\n")
         out.write(f"  {doc_a.label}: {_preview(passage_a)}\n")
         passage_b = doc_b.text[match.b.start : match.b.end]
         out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")
-    strong = sum(1 for m in result.matches if m.strength == "strong")
+    strong = sum(1 for m in matches if m.strength == "strong")
+    shown = "" if top is None else f" (the best {top} of each passage in each document)"
     out.write(
-        f"{len(result.matches)} matches ({strong} strong) across {len(documents)} documents\n"
+        f"{len(matches)} matches ({strong} strong){shown} across {len(documents)} documents\n"
     )
     return 0
 
@@ -128,3 +151,14 @@ def _match_text(match: Match) -> str:
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+
+def _positive(text: str) -> int:
+    """A count of one or more, for ``--top``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value}")
+    return value

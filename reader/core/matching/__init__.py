@@ -1,11 +1,19 @@
 """Matching: documents in, the passage pairs that tell the same claim out, each with a score
-and a strength; tokens and their normal forms (number-aware), weights from the set, candidate
-pairs and their scores, an index of counterparts by claim, and the word alignment of a pair."""
+(0-100) and a strength. Documents are first grouped into stories (stories.py); passages are
+weighed and scored within their story, and linked across stories only on strong, specific
+evidence. Also here: tokens and their normal forms (number-aware), aliases and the news
+lexicon, candidate pairs and their scores, an index of counterparts by claim, and the word
+alignment of a pair."""
 
 from reader.core.matching.alignment import WordMark, align_words
-from reader.core.matching.counterparts import Counterpart, CounterpartIndex, strongest
+from reader.core.matching.counterparts import (
+    Counterpart,
+    CounterpartIndex,
+    strongest,
+    top_matches,
+)
+from reader.core.matching.explanation import Explanation
 from reader.core.matching.matcher import (
-    Explanation,
     Match,
     MatchCancelled,
     MatchResult,
@@ -33,4 +41,5 @@ __all__ = [
     "strongest",
     "surface_words",
     "tokenize",
+    "top_matches",
 ]

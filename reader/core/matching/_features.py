@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from reader.core.documents.boilerplate import is_boilerplate
 from reader.core.documents.document import Document
+from reader.core.matching._datelines import is_dateline
 from reader.core.matching._forms import word_forms
+from reader.core.matching.words import MONTH_NAMES
 
+# Boilerplate that news pages carry around the article text.
 MIN_CONTENT_TOKENS = 3
 
 
@@ -29,7 +32,8 @@ class PassageFeatures:
 def extract_features(
     documents: Sequence[Document], step: Callable[[int], None] | None = None
 ) -> list[PassageFeatures]:
-    """Features of every passage that can carry a claim; boilerplate and fragments are left out.
+    """Features of every passage that can carry a claim; boilerplate, datelines and bylines, and
+    fragments are left out.
 
     ``step`` hears how many passages are done, every 1,024 (for progress and cancelling).
     """
@@ -40,7 +44,7 @@ def extract_features(
             done += 1
             if step is not None and done % 1024 == 0:
                 step(done)
-            if is_boilerplate(passage.text):
+            if is_boilerplate(passage.text) or is_dateline(passage.text):
                 continue
             forms = word_forms(passage.text)
             if len(forms.content) < MIN_CONTENT_TOKENS:
@@ -58,3 +62,8 @@ def extract_features(
                 )
             )
     return features
+
+
+def is_quantity(token: str) -> bool:
+    """Whether a normalised token is a number or a month: part of a quantity or a date."""
+    return token[:1].isdigit() or token in MONTH_NAMES

@@ -1,5 +1,5 @@
-"""Passage pairs scored in bulk: the inverted index, the best candidates of each passage, the
-upper-bound filter and the exact weighted overlap, as array operations.
+"""Passage pairs of one story scored in bulk: the inverted index of the tokens specific enough to
+make a match, the upper-bound filter and the exact weighted overlap, as array operations.
 
 Every step runs in a fixed order (tokens in sorted order, passages in document order), so the
 sums, and with them the matches, are the same on every run.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reader.core.matching._features import PassageFeatures
+from reader.core.matching._features import PassageFeatures, is_quantity
 
 if TYPE_CHECKING:
     # numpy.typing costs 10 ms to import, and only type checking needs it.
@@ -33,9 +33,10 @@ class Scoring:
     """What a pair's score depends on, besides the two passages' tokens."""
 
     min_score: float
-    candidates_per_passage: int
     min_shared: int  # shared informative tokens for full weight
     single_word_factor: float  # what the score of a pair with fewer is multiplied by
+    # The story's lift: the share of the distance to 100 added to a pair's own score.
+    prior: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,14 @@ class Scored:
 
     a: list[int]
     b: list[int]
-    lifted: list[float]  # the score with the documents' affinity, rounded to 0.1
+    lifted: list[float]  # the score with the story's lift, rounded to 0.1
     score: list[float]  # the passages' own agreement
 
 
 class PairIndex:
     """The passages' content tokens as arrays: an inverted index of the tokens rare enough to
-    generate candidates, and a passage-by-token table of the common ones."""
+    make a match (a match needs one: the candidates are every pair that can match), and a
+    passage-by-token table of the common ones."""
 
     def __init__(
         self,
@@ -70,6 +72,10 @@ class PairIndex:
         self.docs: Ints = np.fromiter((f.doc for f in features), np.int64, len(features))
         self.weight: Floats = np.array([weights[token] for token in vocabulary], np.float64)
         self.informative: Bools = np.array([t in informative for t in vocabulary], np.bool_)
+        # Numbers and dates are evidence only beside a shared word (is_quantity).
+        self.word: Bools = self.informative & ~np.array(
+            [is_quantity(t) for t in vocabulary], np.bool_
+        )
         frequency = np.bincount(tokens, minlength=len(vocabulary))
         indexed = frequency[tokens] <= limit
         # Token-major entries; the sort is stable, so each token's passages stay ascending.
@@ -89,6 +95,7 @@ class PairIndex:
         self.common[passages[in_common], column[tokens[in_common]]] = True
         self.common_weight: Floats = self.weight[common]
         self.common_informative: Bools = self.informative[common]
+        self.common_word: Bools = self.word[common]
         # Each passage's weight, and the weight of its common tokens: what candidate
         # generation cannot see, and so the most a candidate's score can gain beyond it.
         # math.fsum is exact, so the sums do not depend on the order a set iterates in,
@@ -113,9 +120,10 @@ class PairIndex:
             yield start, end
             start = end
 
-    def candidates(self, start: int, end: int) -> tuple[Ints, Ints, Floats, Floats]:
+    def candidates(self, start: int, end: int) -> tuple[Ints, Ints, Floats, Floats, Floats]:
         """Pairs (a, b) with a in [start, end) and b in a later document that share indexed
-        tokens, with the shared weight and the number of shared informative tokens; by (a, b)."""
+        tokens, with the shared weight and the numbers of shared informative tokens and words;
+        by (a, b)."""
         left = np.flatnonzero((self.passages >= start) & (self.passages < end))
         counts = self.partners_to[left] - self.partners_from[left]
         left, counts = left[counts > 0], counts[counts > 0]
@@ -130,49 +138,60 @@ class PairIndex:
         # bincount adds in input order, which is token order within each pair: fixed sums.
         seen = np.bincount(inverse, weights=self.weight[token], minlength=len(keys))
         shared = np.bincount(inverse, weights=self.informative[token], minlength=len(keys))
+        words = np.bincount(inverse, weights=self.word[token], minlength=len(keys))
         first: Ints = np.asarray(keys // self.count + start, np.int64)
         second: Ints = np.asarray(keys % self.count, np.int64)
-        return first, second, np.asarray(seen, np.float64), np.asarray(shared, np.float64)
+        return (
+            first,
+            second,
+            np.asarray(seen, np.float64),
+            np.asarray(shared, np.float64),
+            np.asarray(words, np.float64),
+        )
 
-    def common_overlap(self, a: Ints, b: Ints) -> tuple[Floats, Ints]:
-        """Shared weight and shared informative tokens of the pairs, over the common tokens."""
+    def common_overlap(self, a: Ints, b: Ints) -> tuple[Floats, Ints, Ints]:
+        """Shared weight, informative tokens and words of the pairs, over the common tokens."""
         both = self.common[a] & self.common[b]
         weight = np.zeros(len(a), np.float64)
         for column, value in enumerate(self.common_weight.tolist()):
             weight += np.where(both[:, column], value, 0.0)  # token order, one at a time
         informative = (both & self.common_informative).sum(axis=1, dtype=np.int64)
-        return weight, informative
+        words = (both & self.common_word).sum(axis=1, dtype=np.int64)
+        return weight, informative, words
 
 
 def score_pairs(
     index: PairIndex,
-    affinity: Floats,
     scoring: Scoring,
     on_block: Callable[[int], None] | None = None,
 ) -> Iterator[Scored]:
     """The pairs of each block that reach the threshold; ``on_block`` hears each block's end
     before it is scored (for progress and cancelling)."""
+    prior = scoring.prior
     for start, end in index.blocks():
         if on_block is not None:
             on_block(end)
-        a, b, seen, shared = index.candidates(start, end)
-        keep = _best_per_passage(a, seen, scoring.candidates_per_passage)
-        a, b, seen, shared = a[keep], b[keep], seen[keep], shared[keep]
-        lift = affinity[index.docs[a], index.docs[b]]
+        a, b, seen, shared, words = index.candidates(start, end)
         total_a, total_b = index.totals[a], index.totals[b]
         smaller = np.minimum(total_a, total_b)
-        # Even sharing every unseen token, can the pair reach the threshold?
-        bound = seen + np.minimum(index.unseen[a], index.unseen[b])
+        # Even sharing every unseen token, can the pair reach the threshold? Exact: no pair
+        # that can match is dropped here.
+        bound = _overlap_score(
+            seen + np.minimum(index.unseen[a], index.unseen[b]), total_a, total_b, smaller
+        )
         floor = scoring.min_score - 0.05
-        keep = _overlap_score(bound, total_a, total_b, smaller) + lift >= floor
-        a, b, seen, shared, lift = a[keep], b[keep], seen[keep], shared[keep], lift[keep]
+        keep = lift_score(bound, prior) >= floor
+        a, b, seen, shared, words = a[keep], b[keep], seen[keep], shared[keep], words[keep]
         total_a, total_b, smaller = total_a[keep], total_b[keep], smaller[keep]
-        common_weight, common_shared = index.common_overlap(a, b)
+        common_weight, common_shared, common_words = index.common_overlap(a, b)
         evidence = shared.astype(np.int64) + common_shared
+        # Numbers and dates are evidence only beside a shared word: two datelines or two
+        # scores share numbers and nothing else.
+        evidence = np.where(words.astype(np.int64) + common_words > 0, evidence, 0)
         score = _overlap_score(seen + common_weight, total_a, total_b, smaller)
         # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
         score = np.where(evidence < scoring.min_shared, score * scoring.single_word_factor, score)
-        lifted = _round_tenths(score + lift)
+        lifted = _round_tenths(lift_score(score, prior))
         keep = (evidence > 0) & (lifted >= scoring.min_score)
         yield Scored(
             a=a[keep].tolist(),
@@ -180,6 +199,12 @@ def score_pairs(
             lifted=lifted[keep].tolist(),
             score=score[keep].tolist(),
         )
+
+
+def lift_score(score: Floats, prior: float) -> Floats:
+    """A story's lift: ``prior`` of the distance from the passages' own score to 100, so the
+    lifted score stays on the 0-100 scale and never passes a higher own score's lift."""
+    return score + (100.0 - score) * prior if prior else score
 
 
 def _overlap_score(shared: Floats, total_a: Floats, total_b: Floats, smaller: Floats) -> Floats:
@@ -197,27 +222,6 @@ def _round_tenths(values: Floats) -> Floats:
     near_half = np.flatnonzero(np.abs(tenths - np.floor(tenths) - 0.5) < 1e-6)
     rounded[near_half] = [round(value, 1) for value in values[near_half].tolist()]
     return rounded
-
-
-def _best_per_passage(a: Ints, seen: Floats, limit: int) -> Bools:
-    """Each passage's ``limit`` best candidates by shared weight, ties to the earlier passage."""
-    keep = np.ones(len(a), np.bool_)
-    if not len(a):
-        return keep
-    first_row = int(a[0])
-    crowded = np.bincount(a - first_row)[a - first_row] > limit
-    if not crowded.any():
-        return keep
-    where = np.flatnonzero(crowded)
-    # Weights are ranked to 9 decimals: the same shared weight summed in another order can
-    # differ in its last bit, and such ties go to the earlier passage like any other. The
-    # pairs come sorted by (a, b) and lexsort is stable: equal weights stay in b order.
-    order = where[np.lexsort((-np.round(seen[where], 9), a[where]))]
-    ranked_rows = a[order]
-    first = np.searchsorted(ranked_rows, ranked_rows, side="left")
-    rank = np.arange(len(order)) - first
-    keep[order[rank >= limit]] = False
-    return keep
 
 
 def _run_ends(*keys: Ints) -> Ints:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.matching.matcher import Match, MatchResult, Strength
@@ -62,3 +62,17 @@ class CounterpartIndex:
 def strongest(counterparts: Iterable[Counterpart]) -> Strength:
     """A claim's strength in a document: strong when any of its counterparts there is."""
     return "strong" if any(c.strength == "strong" for c in counterparts) else "partial"
+
+
+def top_matches(matches: Sequence[Match], count: int) -> list[Match]:
+    """The matches among the ``count`` best of one of their passages in the other document (by
+    score, then position), in their order: every passage keeps its best counterparts."""
+    ranked: defaultdict[tuple[int, int, int], list[tuple[float, int]]] = defaultdict(list)
+    for position, match in enumerate(matches):
+        ranked[(match.a.doc, match.a_passage, match.b.doc)].append((-match.score, position))
+        ranked[(match.b.doc, match.b_passage, match.a.doc)].append((-match.score, position))
+    keep: set[int] = set()
+    for items in ranked.values():
+        items.sort()
+        keep.update(position for _, position in items[:count])
+    return [match for position, match in enumerate(matches) if position in keep]

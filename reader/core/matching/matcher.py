@@ -1,35 +1,44 @@
-"""Passage matching across documents: corpus-weighted, number-aware and order-free."""
+"""Passage matching across documents: grouped by story, weighted within each story, number-aware
+and order-free."""
 
 from __future__ import annotations
 
-import math
-import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from reader.core.documents.document import Document
+from reader.core.matching._aliases import Aliases, find_aliases
 from reader.core.matching._features import PassageFeatures, extract_features
+from reader.core.matching._weights import TokenWeights
+from reader.core.matching.explanation import Explanation, explain
+from reader.core.matching.stories import find_stories as find_stories
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
-# Chosen on ECB+ dev (bench/quality.py prints the sweep): F1 is flat from 10 to 16 (0.725-0.730)
-# and falls after; 16 is the precise end of that plateau, as a false link misleads a reader
-# more than a missed one.
+# The seeds' margin (weakest strong pair 16.7, best unmatched sentence 15.6) holds it at 16;
+# bench/quality.py prints the sweep on ECB+ dev, where 10 to 16 are within 0.006 of F1.
 DEFAULT_MIN_SCORE = 16.0
+# Matches whose passages score this on their own (before any story's lift) are "strong".
 DEFAULT_STRONG_SCORE = 30.0
-# How much a pair of documents that share more rare vocabulary than is usual in the set lifts
-# (or, below usual, lowers) the scores of their passage pairs. What is usual needs a few pairs
-# to tell: with fewer documents open there is no lift, so one unrelated article opened beside
-# two reports of an event does not loosen the matching between those two.
-AFFINITY_WEIGHT = 2.0
-AFFINITY_MIN_DOCUMENTS = 5
-# A match needs this many shared tokens that are not the set's topic words (weight: idf squared).
+# The documents of a story told by at least STORY_LIFT_DOCUMENTS reports lift each other's
+# passage pairs by this share of the distance to 100: a sentence that shares a word specific
+# to it with another report of the same story most likely tells the same event. Two to four
+# reports of a story get no lift; their matches rest on their own words. Chosen with a 2-fold
+# check of ECB+ dev topics (README, Matching): 0.2 a little higher in both halves, 0.1 lower.
+STORY_LIFT = 0.15
+STORY_LIFT_DOCUMENTS = 5
+# In a lifted story, words of at least this weight (in up to about 60% of its passages: the
+# story's own words, "Lohan", "rehab") are evidence; elsewhere INFORMATIVE_WEIGHT holds.
+LIFTED_INFORMATIVE_WEIGHT = 0.25
+# A match needs this many shared tokens that are not the story's topic words (weight: idf
+# squared) for its full score; numbers and dates count only beside a shared word.
 MIN_SHARED = 2
-INFORMATIVE_WEIGHT = 1.0
 SINGLE_WORD_FACTOR = 0.5
+# Names written differently by the reports of one story are made one token (aliases.py).
+ALIASES = True
 
 
 class MatchCancelled(Exception):
@@ -43,18 +52,6 @@ class Span:
     doc: int
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Why two passages match and where they differ."""
-
-    shared_words: tuple[str, ...] = ()
-    agreeing_numbers: tuple[str, ...] = ()
-    numbers_only_a: tuple[str, ...] = ()
-    numbers_only_b: tuple[str, ...] = ()
-    names_only_a: tuple[str, ...] = ()
-    names_only_b: tuple[str, ...] = ()
 
 
 Strength = Literal["strong", "partial"]
@@ -80,14 +77,34 @@ class MatchResult:
 
     matches: list[Match]
     features: dict[tuple[int, int], PassageFeatures] = field(repr=False)
-    weights: dict[str, float] = field(repr=False)
-    informative: frozenset[str] = field(repr=False)
+    weights: TokenWeights = field(repr=False)  # over the whole set: for links across stories
+    stories: tuple[int, ...] = ()  # the story of each document
+    story_weights: dict[int, TokenWeights] = field(default_factory=dict, repr=False)
+    aliases: dict[int, Aliases] = field(default_factory=dict, repr=False)  # by story
+    texts: tuple[str, ...] = field(default=(), repr=False)  # the documents' texts
+
+    def weights_for(self, match: Match) -> TokenWeights:
+        """The token weights a match was scored with: its story's, or the whole set's."""
+        story = self.stories[match.a.doc] if self.stories else -1
+        if self.stories and story == self.stories[match.b.doc]:
+            return self.story_weights.get(story, self.weights)
+        return self.weights
 
     def explain(self, match: Match) -> Explanation:
-        """Why two passages match: shared rare words, agreeing and differing numbers and names."""
+        """Why two passages match: shared rare words, the aliases and word families that joined
+        them, agreeing and differing numbers and names."""
         a = self.features[(match.a.doc, match.a_passage)]
         b = self.features[(match.b.doc, match.b_passage)]
-        return explain(a, b, self.weights)
+        texts = None
+        if self.texts:
+            span_a, span_b = match.a, match.b
+            texts = (
+                self.texts[span_a.doc][span_a.start : span_a.end],
+                self.texts[span_b.doc][span_b.start : span_b.end],
+            )
+        same_story = bool(self.stories) and self.stories[match.a.doc] == self.stories[match.b.doc]
+        aliases = self.aliases.get(self.stories[match.a.doc]) if same_story else None
+        return explain(a, b, self.weights_for(match).weights, texts, aliases)
 
 
 @dataclass(frozen=True)
@@ -96,8 +113,8 @@ class MatchSettings:
 
     min_score: float = DEFAULT_MIN_SCORE
     strong_score: float = DEFAULT_STRONG_SCORE
-    candidates_per_passage: int = 100
-    # Tokens in more than this share of passages do not generate candidates (they still score).
+    # A match needs a shared token in at most this share of its story's passages (or the floor,
+    # or so many per document): such tokens generate the candidates, so none is missed.
     blocking_share: float = 0.02
     blocking_floor: int = 40
     # An event word recurs about once in each article, so the limit grows with the article count.
@@ -113,9 +130,7 @@ def match_documents(
     """Find matching passages between every pair of different documents."""
     # Imported here: numpy takes a tenth of a second to load, and the workstation's first
     # frame need not wait for it.
-    import numpy as np
-
-    from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
+    from reader.core.matching._cross_story import cross_story_pairs
 
     settings = settings or MatchSettings()
     # Progress counts passages twice: once as their features are made, once as scored.
@@ -128,130 +143,120 @@ def match_documents(
         if progress is not None:
             progress(done, total)
 
-    corpus = set_statistics(documents, step)
-    features, weights = corpus.features, corpus.weights
-    informative, affinity = corpus.informative, corpus.affinity
-    limit = _blocking_limit(features, settings)
-    index = PairIndex(features, weights, informative, limit)
-    scoring = Scoring(
-        min_score=settings.min_score,
-        candidates_per_passage=settings.candidates_per_passage,
-        min_shared=MIN_SHARED,
-        single_word_factor=SINGLE_WORD_FACTOR,
-    )
+    features = extract_features(documents, step)
+    step(count)
+    stories = find_stories(features, len(documents), lambda: step(count))
+    members: defaultdict[int, list[int]] = defaultdict(list)
+    for position, feature in enumerate(features):
+        members[stories[feature.doc]].append(position)
+    found: list[tuple[int, int, float, float]] = []
+    story_weights: dict[int, TokenWeights] = {}
+    scored = 0
+    story_aliases: dict[int, Aliases] = {}
+    for story, positions in members.items():
+        step(count + scored * count // max(len(features), 1))
+        part = [features[position] for position in positions]
+        if len({feature.doc for feature in part}) >= 2:
 
-    def on_block(end: int) -> None:
-        step(count + end * count // max(len(features), 1))
+            def on_block(end: int, before: int = scored) -> None:
+                step(count + (before + end) * count // max(len(features), 1))
 
+            weights, aliases, part, pairs = _story_pairs(part, documents, settings, on_block)
+            story_weights[story] = weights
+            if aliases:
+                story_aliases[story] = aliases
+                for position, feature in zip(positions, part, strict=True):
+                    features[position] = feature
+            found.extend((positions[a], positions[b], lifted, own) for a, b, lifted, own in pairs)
+        scored += len(part)
+    # The whole set's weights, for links across stories and their explanations; one story's
+    # are the set's.
+    only = list(story_weights.values()) if len(members) == 1 else []
+    whole = only[0] if only else TokenWeights.of(features)
+    if len(members) > 1:
+        found.extend(
+            cross_story_pairs(
+                features, stories, whole, MIN_SHARED, SINGLE_WORD_FACTOR, lambda: step(total - 1)
+            )
+        )
+    found.sort()
     # One Span per passage, shared by all of its matches.
     spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
-    passages = [feature.passage for feature in features]
     strong = settings.strong_score
-    matches: list[Match] = []
-    append = matches.append
-    for block in score_pairs(index, np.array(affinity), scoring, on_block):
-        for a, b, lifted, score in zip(block.a, block.b, block.lifted, block.score, strict=True):
-            # Strength is the passages' own agreement: a lift from close documents never
-            # makes "strong".
-            strength: Strength = "strong" if score >= strong else "partial"
-            append(Match(spans[a], spans[b], passages[a], passages[b], lifted, strength))
+    matches = [
+        # Strength is the passages' own agreement: a story's lift never makes "strong".
+        Match(
+            spans[a],
+            spans[b],
+            features[a].passage,
+            features[b].passage,
+            lifted,
+            "strong" if score >= strong else "partial",
+        )
+        for a, b, lifted, score in found
+    ]
     if progress is not None:
         progress(total, total)
     by_key = {(feature.doc, feature.passage): feature for feature in features}
-    return MatchResult(matches, by_key, weights, informative)
-
-
-@dataclass(frozen=True)
-class SetStatistics:
-    """What the whole set of open documents says about its passages and tokens."""
-
-    features: list[PassageFeatures]
-    frequencies: Counter[str]  # passages holding each token
-    weights: dict[str, float]
-    informative: frozenset[str]
-    affinity: list[list[float]]  # score offsets by document pair
-
-
-def set_statistics(
-    documents: Sequence[Document], step: Callable[[int], None] | None = None
-) -> SetStatistics:
-    """Features, token frequencies and weights, informative tokens, document affinities;
-    ``step`` hears how many passages have their features."""
-    features = extract_features(documents, step)
-    frequencies: Counter[str] = Counter()
-    for feature in features:
-        frequencies.update(feature.content)
-    weights = idf_weights(frequencies, len(features))
-    return SetStatistics(
-        features,
-        frequencies,
-        weights,
-        informative_tokens(frequencies, weights),
-        document_affinity(features, len(documents), weights),
+    return MatchResult(
+        matches,
+        by_key,
+        whole,
+        tuple(stories),
+        story_weights,
+        story_aliases,
+        tuple(document.text for document in documents),
     )
 
 
-def idf_weights(frequencies: Counter[str], passages: int) -> dict[str, float]:
-    """Inverse passage frequency over the whole article set, so shared topic words weigh little."""
-    total = max(passages, 2)
-    # Squared so that the set's topic words ("North Korean", "Russia") count for almost nothing.
-    return {
-        token: math.log((total + 1) / (count + 0.5)) ** 2 for token, count in frequencies.items()
-    }
+def _story_pairs(
+    part: list[PassageFeatures],
+    documents: Sequence[Document],
+    settings: MatchSettings,
+    on_block: Callable[[int], None],
+) -> tuple[
+    TokenWeights, Aliases | None, list[PassageFeatures], list[tuple[int, int, float, float]]
+]:
+    """The matching passage pairs of one story, as positions in ``part``, with the weights,
+    aliases and passages (aliases applied) they were found with."""
+    from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
 
-
-def document_affinity(
-    features: Sequence[PassageFeatures], count: int, weights: dict[str, float]
-) -> list[list[float]]:
-    """Score offsets per document pair: cosine of weighted vocabularies, minus the set's median."""
-    if count < AFFINITY_MIN_DOCUMENTS:
-        return [[0.0] * count for _ in range(count)]
-    vectors: list[defaultdict[str, float]] = [defaultdict(float) for _ in range(count)]
-    for feature in features:
-        for token in feature.content:
-            vectors[feature.doc][token] += weights[token]
-    norms = [math.sqrt(math.fsum(v * v for v in vector.values())) or 1.0 for vector in vectors]
-    cosine = [[0.0] * count for _ in range(count)]
-    for i in range(count):
-        for j in range(i + 1, count):
-            small, large = sorted((vectors[i], vectors[j]), key=len)
-            dot = math.fsum(value * large.get(token, 0.0) for token, value in small.items())
-            cosine[i][j] = cosine[j][i] = dot / (norms[i] * norms[j])
-    pairs = [cosine[i][j] for i in range(count) for j in range(i + 1, count)]
-    median = statistics.median(pairs) if pairs else 0.0
-    return [
-        [AFFINITY_WEIGHT * 100 * (value - median) if i != j else 0.0 for j, value in enumerate(row)]
-        for i, row in enumerate(cosine)
-    ]
-
-
-def informative_tokens(frequencies: Counter[str], weights: dict[str, float]) -> frozenset[str]:
-    """Tokens that can carry a match: not the set's topic words, or found in two passages only."""
-    return frozenset(
-        token
-        for token, count in frequencies.items()
-        if count <= 2 or weights[token] >= INFORMATIVE_WEIGHT
+    told = sorted({feature.doc for feature in part})
+    aliases = find_aliases([documents[doc].text for doc in told], part) if ALIASES else None
+    if aliases:
+        part = [aliases.apply(feature) for feature in part]
+    lifted_story = len(told) >= STORY_LIFT_DOCUMENTS
+    if lifted_story:
+        # A story of many reports: its own words name its event, and count as evidence.
+        weights = TokenWeights.of(part, LIFTED_INFORMATIVE_WEIGHT, topic_share=1.0)
+    else:
+        weights = TokenWeights.of(part)
+    # The later words of a shared name weigh, but the name counts once as evidence.
+    counted = weights.informative - aliases.followers if aliases else weights.informative
+    index = PairIndex(part, weights.weights, counted, blocking_limit(part, settings, lifted_story))
+    scoring = Scoring(
+        min_score=settings.min_score,
+        min_shared=MIN_SHARED,
+        single_word_factor=SINGLE_WORD_FACTOR,
+        prior=STORY_LIFT if lifted_story else 0.0,
     )
+    pairs: list[tuple[int, int, float, float]] = []
+    for block in score_pairs(index, scoring, on_block):
+        pairs.extend(zip(block.a, block.b, block.lifted, block.score, strict=True))
+    return weights, aliases or None, part, pairs
 
 
-def _blocking_limit(features: Sequence[PassageFeatures], settings: MatchSettings) -> int:
-    """Tokens in more passages than this do not generate candidates (they still score)."""
+def blocking_limit(
+    features: Sequence[PassageFeatures], settings: MatchSettings, lifted: bool = False
+) -> int:
+    """A match needs a shared token in at most this many of its story's passages: the tokens
+    that generate candidates. In a lifted story, any token: every informative word makes
+    candidates, and a story of reports is small enough for that."""
+    if lifted:
+        return len(features)
     documents = len({feature.doc for feature in features})
     return max(
         settings.blocking_floor,
         int(settings.blocking_share * len(features)),
         settings.blocking_per_document * documents,
-    )
-
-
-def explain(a: PassageFeatures, b: PassageFeatures, weights: dict[str, float]) -> Explanation:
-    """The shared rare words, the agreeing numbers, and the numbers and names that differ."""
-    shared = sorted(a.content & b.content - a.numbers, key=lambda t: (-weights.get(t, 0.0), t))
-    return Explanation(
-        shared_words=tuple(shared[:8]),
-        agreeing_numbers=tuple(sorted(a.numbers & b.numbers)),
-        numbers_only_a=tuple(sorted(a.numbers - b.numbers)),
-        numbers_only_b=tuple(sorted(b.numbers - a.numbers)),
-        names_only_a=tuple(sorted(a.names - b.content)),
-        names_only_b=tuple(sorted(b.names - a.content)),
     )

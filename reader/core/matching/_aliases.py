@@ -1,0 +1,211 @@
+"""Names that the reports of one story write differently, made one token each: acronyms defined
+in the text ("Advanced Micro Devices (AMD)"), initialisms of names in the story ("HP" for
+"Hewlett-Packard"), and spelling or transliteration variants of rare names ("Zelensky",
+"Zelenskyy", "Zelenskiy"), found by rapidfuzz similarity."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from reader.core.matching._features import PassageFeatures
+from reader.core.matching._forms import word_forms
+from reader.core.matching.tokens import tokenize
+from reader.core.matching.words import normal_word
+
+# "Long Form (LF)": the acronym in brackets after the words it abbreviates.
+_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+# Runs of capitalised words, joined by spaces or hyphens ("Hewlett-Packard", "Kim Jong Un").
+_RUN = re.compile(r"\b[A-Z][\w'’]*(?:[ \t-]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w'’]*)+")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_JOINERS = frozenset({"of", "and", "for", "the", "&"})
+# Written all in capitals, three to five letters, maybe with dots or hyphens ("FBI", "U.S.A.").
+# Two letters are too many things at once ("AM", "PM", "AP", "DA") unless the text defines them.
+_INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){2,4}\b\.?")
+# Spelling variants: rapidfuzz's normalised Indel similarity (fuzz.ratio) of two rare names of
+# one story, both at least this long, sharing their first letter, never both in one document
+# (an outlet spells a name one way). Measured on the ECB+ dev stories (README, Matching).
+VARIANT_SCORE = 88.0
+VARIANT_LENGTH = 5
+# A name is capitalised wherever it is written: at least this share of the passages that hold
+# the token hold it capitalised ("Director" in a headline is the word "director").
+VARIANT_CAPITALISED = 0.5
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Tokens to rewrite: long forms to their acronym, variants to one spelling."""
+
+    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # acronym -> words
+    spellings: dict[str, str] = field(default_factory=dict)  # variant -> kept spelling
+    # The later words of names of several words ("Jong", "Un" of "Kim Jong Un"): a name shared
+    # is one piece of evidence, however many words it has.
+    followers: frozenset[str] = frozenset()
+    labels: dict[str, str] = field(default_factory=dict)  # token -> "AMD = Advanced Micro Devices"
+
+    def __bool__(self) -> bool:
+        return bool(self.expansions or self.spellings or self.followers)
+
+    def apply(self, feature: PassageFeatures) -> PassageFeatures:
+        """The passage with its long forms and variants written as one token each."""
+        content, names = feature.content, feature.names
+        for acronym, words in self.expansions.items():
+            if words <= content:
+                content = (content - words) | {acronym}
+                names = (names - words) | {acronym} if words & names else names
+        if self.spellings and not self.spellings.keys().isdisjoint(content):
+            content = frozenset(self.spellings.get(token, token) for token in content)
+            names = frozenset(self.spellings.get(token, token) for token in names)
+        if content is feature.content and names is feature.names:
+            return feature
+        return replace(feature, content=content, ordered=tuple(sorted(content)), names=names)
+
+
+def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> Aliases:
+    """The aliases of one story: its documents' texts and its passages' features."""
+    expansions: dict[str, frozenset[str]] = {}
+    labels: dict[str, str] = {}
+    written: dict[str, str] = {}  # initialisms written in capitals, by token
+    runs: dict[str, str] = {}  # capitalised runs of two words or more, by their initials
+    following: Counter[str] = Counter()
+    texts = list(texts)
+    for text in texts:
+        _count_followers(text, following)
+        for acronym, long_form in defined_acronyms(text):
+            _add(expansions, labels, acronym, long_form)
+        for match in _INITIALISM.finditer(text):
+            letters = re.sub(r"[.-]", "", match.group()).lower()
+            written.setdefault(letters, match.group().rstrip("."))
+    for text in texts if written else ():
+        for match in _RUN.finditer(text):
+            words = [w for w in _WORD.finditer(match.group()) if w.group().lower() not in _JOINERS]
+            # Every stretch of two to five words of the run that spells an initialism written
+            # in the story: "Former FBI Director" holds none, "Federal Bureau of Investigation"
+            # one.
+            firsts = "".join(w.group()[0].lower() for w in words)
+            for start in range(len(words)):
+                for end in range(start + 2, min(start + 5, len(words)) + 1):
+                    if firsts[start:end] in written and firsts[start:end] not in runs:
+                        shown = match.group()[words[start].start() : words[end - 1].end()]
+                        runs[firsts[start:end]] = shown
+    for letters, shown in sorted(written.items()):
+        if letters in runs and letters not in expansions:
+            _add(expansions, labels, (shown, letters), runs[letters])
+    # The passages that hold each token.
+    held: Counter[str] = Counter()
+    for feature in features:
+        held.update(feature.content)
+    spellings = spelling_variants(features, held)
+    for variant, kept in spellings.items():
+        labels[variant] = f"{variant} = {kept}"
+    # Uses as a later word of a name, against the passages that hold the word at all.
+    followers = frozenset(
+        token for token, count in following.items() if count >= FOLLOWER_SHARE * held[token]
+    )
+    return Aliases(expansions, spellings, followers, labels)
+
+
+# A word is a later word of a name when its uses after another capitalised word of a name are
+# at least this share of the passages that hold it.
+FOLLOWER_SHARE = 0.9
+# Capitalised words joined by a space or a hyphen: a name's later words follow its first.
+_FOLLOWED = re.compile(r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)+")
+_SEPARATOR = re.compile(r"[ -]")
+
+
+def _count_followers(text: str, following: Counter[str]) -> None:
+    """Count each word's uses as a later word of a capitalised run."""
+    later = Counter(word for run in _FOLLOWED.findall(text) for word in _SEPARATOR.split(run)[1:])
+    for word, count in later.items():
+        following[normal_word(word)] += count
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """Acronyms defined in brackets after their long form: ("AMD", "Advanced Micro Devices")."""
+    found: list[tuple[str, str]] = []
+    for match in _DEFINED.finditer(text):
+        acronym = match.group(1)
+        # "Internet Service Providers (ISPs)": a plural's s is no initial.
+        letters = re.sub(r"[^A-Za-z]", "", acronym.removesuffix("s")).lower()
+        if len(letters) < 2 or not acronym[:2].isupper():
+            continue
+        before = _WORD.findall(text[max(0, match.start() - 120) : match.start()])
+        # The shortest run of words just before the bracket whose initials spell the acronym.
+        for length in range(len(letters), min(len(before), 2 * len(letters)) + 1):
+            words = before[-length:]
+            if _initials(words) == letters and words[0][0].isupper():
+                found.append((acronym, " ".join(words)))
+                break
+    return found
+
+
+def _initials(words: Sequence[str]) -> str:
+    """The first letters of the words that are not joiners ("of", "and")."""
+    return "".join(word[0].lower() for word in words if word.lower() not in _JOINERS)
+
+
+def _add(
+    expansions: dict[str, frozenset[str]],
+    labels: dict[str, str],
+    acronym: str | tuple[str, str],
+    long_form: str,
+) -> None:
+    shown, letters = acronym if isinstance(acronym, tuple) else (acronym, "")
+    tokens = tokenize(shown)
+    token = tokens[0].norm if len(tokens) == 1 else letters
+    words = word_forms(long_form).content
+    if len(words) >= 2 and token not in words:
+        expansions[token] = words
+        labels[token] = f"{shown} = {long_form}"
+
+
+def spelling_variants(
+    features: Sequence[PassageFeatures], written: Counter[str] | None = None
+) -> dict[str, str]:
+    """Rare names of one story that are spellings of one another, each to the most used one;
+    ``written`` counts the passages that hold each token, if known."""
+    uses: Counter[str] = Counter()
+    if written is None:
+        written = Counter()
+        for feature in features:
+            written.update(feature.content)
+    documents: defaultdict[str, set[int]] = defaultdict(set)
+    for feature in features:
+        for name in feature.names:
+            if len(name) >= VARIANT_LENGTH and name.isalpha():
+                uses[name] += 1
+                documents[name].add(feature.doc)
+    by_letter: defaultdict[str, list[str]] = defaultdict(list)
+    for name in sorted(uses):
+        if uses[name] >= VARIANT_CAPITALISED * written[name]:
+            by_letter[name[0]].append(name)
+    kept: dict[str, str] = {}
+    for names in by_letter.values():
+        if len(names) < 2:
+            continue
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=VARIANT_SCORE)
+        for i, j in zip(*scores.nonzero(), strict=True):
+            a, b = names[int(i)], names[int(j)]
+            if a >= b or documents[a] & documents[b] or _other_word(a, b):
+                continue
+            # The more used spelling stays; on a tie, the first in alphabetical order.
+            keep, drop = (a, b) if (-uses[a], a) <= (-uses[b], b) else (b, a)
+            kept.setdefault(drop, keep)
+    # Chains (a -> b -> c) end at the last spelling kept.
+    for drop in list(kept):
+        seen = {drop}
+        while kept[drop] in kept and kept[drop] not in seen:
+            seen.add(kept[drop])
+            kept[drop] = kept[kept[drop]]
+    return kept
+
+
+def _other_word(a: str, b: str) -> bool:
+    """Whether the longer of two names only adds an ending to the shorter one ("Harris" /
+    "Harrison", "Somali" / "Somalia"): another word, unless it doubles the last letter."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long != short + short[-1]

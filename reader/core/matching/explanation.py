@@ -1,0 +1,91 @@
+"""Why two passages match: the rare words they share, the names and words that were made one
+(aliases, news synonyms), and the numbers and names that differ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.core.matching._aliases import Aliases
+from reader.core.matching._features import PassageFeatures
+from reader.core.matching.tokens import tokenize
+from reader.core.matching.words import FAMILY_HEADS, unfolded_word
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why two passages match and where they differ."""
+
+    shared_words: tuple[str, ...] = ()
+    agreeing_numbers: tuple[str, ...] = ()
+    numbers_only_a: tuple[str, ...] = ()
+    numbers_only_b: tuple[str, ...] = ()
+    names_only_a: tuple[str, ...] = ()
+    names_only_b: tuple[str, ...] = ()
+    # Names written differently that count as one: "AMD = Advanced Micro Devices".
+    aliases: tuple[str, ...] = ()
+    # News words folded into one family: "bought = acquired".
+    folds: tuple[str, ...] = ()
+
+
+def explain(
+    a: PassageFeatures,
+    b: PassageFeatures,
+    weights: dict[str, float],
+    texts: tuple[str, str] | None = None,
+    aliases: Aliases | None = None,
+) -> Explanation:
+    """The shared rare words, the agreeing numbers, the numbers and names that differ, and,
+    given the passages' texts, the aliases and word families that joined them."""
+    shared = sorted(a.content & b.content - a.numbers, key=lambda t: (-weights.get(t, 0.0), t))
+    joined: tuple[str, ...] = ()
+    folded: tuple[str, ...] = ()
+    if texts is not None:
+        words_a, words_b = _surfaces(texts[0]), _surfaces(texts[1])
+        joined = tuple(_alias_labels(shared, words_a, words_b, aliases or Aliases()))
+        folded = tuple(_fold_labels(shared, words_a, words_b))
+    return Explanation(
+        shared_words=tuple(shared[:8]),
+        agreeing_numbers=tuple(sorted(a.numbers & b.numbers)),
+        numbers_only_a=tuple(sorted(a.numbers - b.numbers)),
+        numbers_only_b=tuple(sorted(b.numbers - a.numbers)),
+        names_only_a=tuple(sorted(a.names - b.content)),
+        names_only_b=tuple(sorted(b.names - a.content)),
+        aliases=joined,
+        folds=folded,
+    )
+
+
+def _surfaces(text: str) -> dict[str, str]:
+    """Each token's first way of being written in the text, by its normal form."""
+    first: dict[str, str] = {}
+    for token in tokenize(text):
+        first.setdefault(token.norm, text[token.start : token.end])
+    return first
+
+
+def _alias_labels(
+    shared: list[str], words_a: dict[str, str], words_b: dict[str, str], aliases: Aliases
+) -> Iterator[str]:
+    variants: dict[str, list[str]] = {}
+    for variant, kept in aliases.spellings.items():
+        variants.setdefault(kept, []).append(variant)
+    for token in shared:
+        if token in aliases.expansions and not (token in words_a and token in words_b):
+            yield aliases.labels[token]
+        elif token in variants:
+            forms = [token, *sorted(variants[token])]
+            written_a = next((words_a[f] for f in forms if f in words_a), None)
+            written_b = next((words_b[f] for f in forms if f in words_b), None)
+            if written_a and written_b and written_a.lower() != written_b.lower():
+                yield f"{written_a} = {written_b}"
+
+
+def _fold_labels(
+    shared: list[str], words_a: dict[str, str], words_b: dict[str, str]
+) -> Iterator[str]:
+    for token in shared:
+        if token in FAMILY_HEADS and token in words_a and token in words_b:
+            written_a, written_b = words_a[token], words_b[token]
+            if unfolded_word(written_a) != unfolded_word(written_b):
+                yield f"{written_a} = {written_b}"
