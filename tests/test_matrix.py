@@ -256,3 +256,16 @@ async def test_matrix_starts_where_the_pane_is_once_built(tmp_path: Path) -> Non
         assert (grid.row, grid.column) == (3, 0)
         assert left.cursor == 3
         assert focused(screen) is grid
+
+
+def test_a_cell_counts_the_counterparts_behind_its_best_one(eval_dir: Path) -> None:
+    folder = eval_dir / "ecbplus-dev" / "1"
+    documents = [load_document(p) for p in sorted(folder.glob("1_1*ecb.txt"))[:4]]
+    index = CounterpartIndex.build(match_documents(documents))
+    matrix = claim_matrix(documents, index, 0)
+    counted = 0
+    for row in matrix.rows:
+        for other, cell in zip(matrix.others, row.cells, strict=True):
+            assert cell.count == len(index.counterparts(0, row.passage, other))
+            counted += cell.count > 1
+    assert counted  # some claim has more than one counterpart in a document

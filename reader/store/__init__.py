@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from reader.store.exporting import gather_export
     from reader.store.importing import ImportFile, ImportReport, import_notes, read_export
     from reader.store.note_writer import NoteWriter, WriteOutcome
-    from reader.store.notes import NotesStore, StoredDocument
+    from reader.store.notes import NotesStore
     from reader.store.placed_notes import Key, PlacedNotes
     from reader.store.store_error import (
         CorruptStore,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         StoreError,
         WriteFailed,
     )
+    from reader.store.stored_document import StoredDocument
 
 _HOME = {
     "Anchor": "reader.store.anchoring",
@@ -55,7 +56,7 @@ _HOME = {
     "STATUSES": "reader.store.annotation",
     "Status": "reader.store.annotation",
     "StoreError": "reader.store.store_error",
-    "StoredDocument": "reader.store.notes",
+    "StoredDocument": "reader.store.stored_document",
     "Target": "reader.store.annotation",
     "TextPositionSelector": "reader.store.annotation",
     "TextQuoteSelector": "reader.store.annotation",

@@ -12,41 +12,24 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.documents.document import Passage
-from reader.store.anchoring import Anchor, anchor, within_claim
 from reader.store.annotation import SCHEMA_VERSION, Annotation, now
+from reader.store.attaching import Attached, attach_notes
 from reader.store.backups import existing_backups
 from reader.store.migrations import migrate
 from reader.store.opening import take_lock
 from reader.store.schema import parse_annotation, parse_document
 from reader.store.storage import AtomicJSONStorage, remove_stale_temporaries
 from reader.store.store_error import ReadOnlyStore, StoreError
+from reader.store.stored_document import (
+    StoredDocument,
+    document_file,
+    document_record,
+)
 from reader.store.tables import NotesDB, Records
 from reader.store.validation import APP, read_notes_file
 from reader.store.write_queue import WriteQueue
 
 Operation = Callable[["_Tables"], Any]
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    """What the store remembers of a document: its content id, last path (relative to the
-    notes file's folder, or absolute where it cannot be), title, metadata, and the absolute
-    path too, to find the file when the notes file moved without it."""
-
-    id: str
-    path: str
-    title: str
-    metadata: dict[str, str]
-    absolute_path: str = ""
-
-
-@dataclass(frozen=True)
-class Attached:
-    """A note, where it stands in the document's current text, and whether that text changed."""
-
-    annotation: Annotation
-    anchor: Anchor
-    from_earlier_version: bool
 
 
 @dataclass(frozen=True)
@@ -120,41 +103,12 @@ class NotesStore:
         text: str,
         passages: Sequence[Passage] | None = None,
     ) -> list[Attached]:
-        """This document's notes with where each stands in its current text.
-
-        Notes made on this exact text anchor at once. Notes made on an earlier version (another
-        content id last seen at the same path) are re-anchored; those that cannot be found are
-        returned as orphans, never dropped. Stored selectors are not changed. Given the text's
-        ``passages``, a quote found inside a longer passage is to be confirmed: it is another
-        claim quoting this one ("an earlier version said that ..."), not the claim itself.
-        """
-        attached: list[Attached] = []
-        earlier = {
-            d.id
-            for d in self._documents.values()
-            if d.id != document_id and _same_file(self.document_path(d), path)
-        }
-        for item in self._notes.values():
-            owner = item.target.document_id
-            if owner == document_id or owner in earlier:
-                found = anchor(item.target, text)
-                if passages is not None:
-                    found = within_claim(found, passages)
-            else:
-                continue
-            attached.append(Attached(item, found, owner != document_id))
-        return attached
+        """This document's notes with where each stands in its current text (attaching.py)."""
+        return attach_notes(self, document_id, path, text, passages)
 
     def document_path(self, document: StoredDocument) -> Path:
-        """Where a stored document's file is now: beside the notes file as recorded, else at
-        its absolute path, else (records of older versions) relative to the current folder."""
-        recorded = Path(document.path)
-        candidates = [recorded] if recorded.is_absolute() else [self.path.parent / recorded]
-        if document.absolute_path:
-            candidates.append(Path(document.absolute_path))
-        if not recorded.is_absolute():
-            candidates.append(Path.cwd() / recorded)
-        return next((c for c in candidates if c.exists()), candidates[0])
+        """Where a stored document's file is now (stored_document.document_file)."""
+        return document_file(self.path, document)
 
     def setting(self, name: str) -> Any:
         """A saved view setting (such as the documents in the panes), or None."""
@@ -205,16 +159,7 @@ class NotesStore:
         self, documents: Iterable[tuple[str, Path, str, Mapping[str, str]]]
     ) -> Future[None]:
         """Record several documents in one write (see ``remember_document``)."""
-        records: dict[str, dict[str, Any]] = {}
-        for document_id, path, title, metadata in documents:
-            absolute = os.path.abspath(path)
-            records[document_id] = {
-                "id": document_id,
-                "path": self._relative(absolute),
-                "absolute_path": absolute,
-                "title": title,
-                "metadata": dict(metadata),
-            }
+        records = {d[0]: document_record(self.path, *d) for d in documents}
 
         def operation(tables: _Tables) -> None:
             changed = {k: r for k, r in records.items() if tables.documents.get(k) != r}
@@ -223,14 +168,6 @@ class NotesStore:
                 self._pending.append(("document", key, StoredDocument(**record)))
 
         return self._submit(operation)
-
-    def _relative(self, absolute: str) -> str:
-        """A document's path as stored: relative to the notes file's folder where it can be,
-        so a case folder can be moved or shared with its notes."""
-        try:
-            return os.path.relpath(absolute, self.path.parent)
-        except ValueError:  # another drive (Windows): no relative path exists
-            return absolute
 
     def commit(self, saves: Iterable[Annotation] = (), deletes: Iterable[str] = ()) -> Future[int]:
         """Save and delete several annotations in one atomic write; the Future counts changes."""
@@ -359,10 +296,3 @@ class NotesStore:
                 target[key] = value
         self._pending.clear()
         self._notes, self._documents = notes, documents
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them is gone
-        return os.path.abspath(a) == os.path.abspath(b)

@@ -29,6 +29,7 @@ class Cell:
     score: float = 0.0
     passage: int | None = None  # the best-scoring counterpart, the one the pane shows
     provenance: Provenance | None = None
+    count: int = 0  # counterparts in that document, the best one shown
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -124,6 +125,7 @@ def claim_matrix(
                 best[other][0].score,
                 best[other][0].passage,
                 compared[other],
+                len(best[other]),
             )
             if other in best
             else absent

@@ -209,7 +209,7 @@ class NoteActions:
         self.screen.remove_class("-matrix")
         self.screen.query_one(MatrixPanel).close()
         self.screen.set_focus(view)
-        self.screen.remember_panes()
+        self.screen.reading.remember_panes()
 
     def refresh_matrix_tags(self) -> None:
         """Show the current tags in the open matrix."""

@@ -117,7 +117,7 @@ class ReadingActions:
         screen.notes.close_matrix()
         screen.panes.put_documents([left, right])
         screen.refresh_marks()
-        screen.remember_panes()
+        self.remember_panes()
         first = screen.views[0]
         screen.set_focus(first)
         first.move_cursor(0)
@@ -143,4 +143,13 @@ class ReadingActions:
         screen.writer.remember_documents()
         kept = f", kept as {outcome.saved.name}" if outcome.saved else ""
         screen.notify(f"added {document.label}{kept}; o shows it; matching again", timeout=10)
-        screen.rematch()
+        screen.matching, screen.progress = True, 0.0
+        screen.run_matching()
+        screen.update_status()
+
+    def remember_panes(self) -> None:
+        """Keep the documents in the panes in the notes file, for the next start."""
+        store = self.screen.store
+        if store is not None and not store.read_only:
+            ids = [self.screen.documents[index].id for index in self.screen.panes.shown]
+            store.remember_setting("panes", ids)

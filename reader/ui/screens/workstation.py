@@ -28,7 +28,7 @@ from reader.core.matching.matcher import MatchResult
 from reader.store.note_writer import NoteWriter, WriteOutcome
 from reader.store.notes import NotesStore
 from reader.store.placed_notes import Key, PlacedNotes
-from reader.ui.screens.commands import BY_ID, WORKSTATION_BINDINGS
+from reader.ui.screens.commands import BY_ID, WORKSTATION_BINDINGS, Command
 from reader.ui.screens.jobs import match_job
 from reader.ui.screens.note_actions import RETRY_SECONDS, NoteActions
 from reader.ui.screens.readiness import become_ready, when_ready
@@ -157,6 +157,10 @@ class Workstation(Screen[None]):
         in_matrix = self.notes.matrix_view is not None and self.focused is not None
         if in_matrix and self.focused not in self.views:
             return False  # the matrix has its own keys (MatrixPanel.Command)
+        return self._applies(command)
+
+    def _applies(self, command: Command) -> bool | None:
+        """Whether a command applies to the workstation now (None: shown, but greyed out)."""
         if command.applies is not None and (state := command.applies(self)) is not True:
             return state
         if (command.writes and not self.writer.writable) or (command.store and not self.store):
@@ -180,12 +184,6 @@ class Workstation(Screen[None]):
         result = match_job(self.documents, self._painted, progress)
         if result is not None:
             self.post_message(self.MatchesReady(result))
-
-    def rematch(self) -> None:
-        """Match again (a document was added); the panes keep their marks meanwhile."""
-        self.matching, self.progress = True, 0.0
-        self.run_matching()
-        self.update_status()
 
     @on(MatchProgress)
     def match_progress(self, message: MatchProgress) -> None:
@@ -241,12 +239,6 @@ class Workstation(Screen[None]):
         self.panes.mark(self.claims, [self.book.tags(d) for d in range(len(self.documents))])
         self.notes.refresh_matrix_tags()
 
-    def remember_panes(self) -> None:
-        """Keep the documents in the panes in the notes file, for the next start."""
-        if self.store is not None and not self.store.read_only:
-            ids = [self.documents[index].id for index in self.panes.shown]
-            self.store.remember_setting("panes", ids)
-
     def update_status(self) -> None:
         """The notes file and its save state, matching progress or counts, tags."""
         self.query_one(StatusLine).show(
@@ -295,9 +287,7 @@ class Workstation(Screen[None]):
         if view is not None and message.passage is not None and view.cursor != message.passage:
             view.move_cursor(message.passage, center=True)
         command = BY_ID[message.command]
-        state = command.applies(self) if command.applies is not None else True
-        writable = not command.writes or self.writer.writable
-        if state is True and writable and (not command.store or self.store is not None):
+        if self._applies(command) is True:
             command.run(self)
 
     @on(MatrixPanel.Closed)

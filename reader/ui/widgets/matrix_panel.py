@@ -182,7 +182,8 @@ class MatrixPanel(Vertical):
         name = f"{number} {document.short_label} ({title})"
         if cell.strength == ABSENT:
             return f"{summary}\n{name}: does not tell this claim"
-        details = [f"{cell.strength} {cell.score:.0f}"]
+        more = f" (best of {cell.count}, by score)" if cell.count > 1 else ""
+        details = [f"{cell.strength} {cell.score:.0f}{more}"]
         if cell.provenance is not None:
             details.append(cell.provenance.independence())
             details += ["differs: " + c.describe() for c in cell.provenance.conflicts]
