@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the project's sample documents and to ../shared evaluation data."""
+"""Fixtures for every layer: the shared evaluation data (skipped when absent) and a local web
+server."""
 
 from __future__ import annotations
 
@@ -7,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_server import LocalServer
-
-PROJECT = Path(__file__).resolve().parent.parent
-SAMPLE_DOCS = PROJECT / "sample_docs"
-SHARED = PROJECT.parent / "shared"
-NEWSWEEK = SAMPLE_DOCS / "newsweek-north-korean-deserters.md"
-STRIPES = SAMPLE_DOCS / "stripes-north-korean-deserters.md"
+from tests.support.export_data import tagged_case
+from tests.support.paths import SHARED
+from tests.support.web_server import LocalServer
 
 
 @pytest.fixture
@@ -49,3 +46,9 @@ def web_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
     server = LocalServer()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Path:
+    """A case folder: the sample pair and a notes file with three notes, one of them hostile."""
+    return tagged_case(tmp_path)

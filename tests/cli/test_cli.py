@@ -1,0 +1,123 @@
+"""The command line: version, help, and one clear line for every bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import main
+from tests.support.paths import PROJECT
+
+
+def run_cli(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"reader {__version__}"
+
+
+def test_help_lists_commands() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "reader match" in result.stdout
+    assert "--db" in result.stdout
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"\x00" * 256)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    broken16 = tmp_path / "broken16.txt"
+    broken16.write_bytes(b"\xff\xfe\x00\xd8x")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300_000)
+    no_docs = tmp_path / "no_docs"
+    no_docs.mkdir()
+    (no_docs / "image.png").write_bytes(b"\x89PNG")
+    return {
+        "missing": (tmp_path / "missing.md", "no such file"),
+        "binary": (nul, "binary"),
+        "empty": (empty, "empty"),
+        "encoding": (broken16, "not valid utf-16"),
+        "too large": (big, "over the 1.0 MB limit"),
+        "no documents": (no_docs, "no .txt, .md, .markdown, .html, .htm or .pdf"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "binary", "empty", "encoding", "too large", "no documents"]
+)
+@pytest.mark.parametrize("command", [[], ["match"]])
+def test_bad_input_is_one_line_on_stderr(
+    tmp_path: Path, case: str, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, expected = bad_inputs(tmp_path)[case]
+    code = main([*command, str(path), "--max-size", "1"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("reader: error: ")
+    assert expected in lines[0]
+
+
+def test_no_paths_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 1
+    assert "no documents given" in capsys.readouterr().err
+
+
+def test_errors_from_the_installed_entry_point_have_no_traceback(tmp_path: Path) -> None:
+    result = run_cli(str(tmp_path / "nowhere.txt"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        == f"reader: error: {tmp_path / 'nowhere.txt'}: no such file or folder"
+    )
+
+
+def test_match_exits_fast_with_all_its_output_and_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reader match` ends with os._exit after flushing: nothing may be cut off.
+    paths = [str(p) for p in sorted((PROJECT / "sample_docs").glob("*.md"))]
+    assert main(["match", "--json", *paths]) == 0
+    in_process = capsys.readouterr().out
+    result = run_cli("match", "--json", *paths)
+    assert result.returncode == 0
+    assert result.stdout == in_process
+    assert len(result.stdout) > 1000
+    missing = run_cli("match", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
+
+
+def test_match_top_keeps_the_json_shape_and_fewer_matches() -> None:
+    every = json.loads(run_cli("match", "--json", "sample_docs").stdout)
+    done = run_cli("match", "--json", "--top", "1", "--explain", "sample_docs")
+    best = json.loads(done.stdout)
+    assert set(best) == {"documents", "settings", "matches"}
+    assert best["settings"]["top"] == 1
+    assert 0 < len(best["matches"]) < len(every["matches"])
+    first = best["matches"][0]
+    assert {"a", "b", "score", "strength", "explanation"} <= set(first)
+    assert 0 < first["score"] <= 100
+    assert {"aliases", "folds"} <= set(first["explanation"])
+    assert run_cli("match", "--top", "0", "sample_docs").returncode == 2

@@ -1,0 +1,1 @@
+"""The pure core: documents, matching, provenance and export, without a screen."""

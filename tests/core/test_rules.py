@@ -1,0 +1,167 @@
+"""The rules that keep matches to claims: numbers need words, datelines never match, names and
+news words written differently count as one, and a story's lift stays on the 0-100 scale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.matching import matcher as matching
+from reader.core.matching._aliases import defined_acronyms, find_aliases, spelling_variants
+from reader.core.matching._datelines import is_dateline
+from reader.core.matching._features import extract_features
+from reader.core.matching._forms import word_forms
+from reader.core.matching.counterparts import top_matches
+from reader.core.matching.matcher import MatchSettings, match_documents
+from reader.core.matching.words import normal_word
+from tests.support.paths import NEWSWEEK, STRIPES
+
+
+def doc(tmp_path: Path, name: str, paragraphs: list[str]) -> Document:
+    path = tmp_path / name
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return load_document(path)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on: 3:35 pm, December 23, 2012",
+        "8 / 2 / 13 at 1:30 PM",
+        "11 / 30 / 09 05:40 PM ET",
+        "PUBLISHED: 22:07 GMT, 7 July 2012",
+        "Published: July 28,2004 at 1:24 PM",
+        "UPDATED: WEDNESDAY, MARCH 13,2013,2: 30 AM",
+        "By JOHN SMITH, Associated Press Writer",
+        "By Jessica Smith | Staff Writer",
+    ],
+)
+def test_datelines_and_bylines_are_recognised(line: str) -> None:
+    assert is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Monday, the fire had spread to 300 acres.",
+        "The quake struck at 3:35 pm on December 23, 2012.",
+        "In 2012, 40 people died in the floods.",
+        "By the time police arrived, the gunman had fled.",
+    ],
+)
+def test_sentences_with_dates_are_not_datelines(sentence: str) -> None:
+    assert not is_dateline(sentence)
+
+
+def test_a_dateline_is_never_matched(tmp_path: Path) -> None:
+    stamp = "Posted on: 3:35 pm, December 23, 2012"
+    byline = "By JOHN SMITH, Associated Press Writer"
+    one = doc(tmp_path, "one.txt", [stamp, byline, "The governor declared a curfew in the city."])
+    two = doc(tmp_path, "two.txt", [stamp, byline, "A flood destroyed the old railway bridge."])
+    assert match_documents([one, two]).matches == []
+
+
+def test_a_pair_that_shares_only_numbers_and_dates_is_not_matched(tmp_path: Path) -> None:
+    one = doc(tmp_path, "one.txt", ["The 2012 season ended with 34 wins on December 23, 2012."])
+    two = doc(tmp_path, "two.txt", ["Flooding on December 23, 2012 closed 34 schools in Leeds."])
+    assert match_documents([one, two]).matches == []
+    # The same numbers beside a shared word are evidence.
+    three = doc(
+        tmp_path, "three.txt", ["Flooding on December 23, 2012 closed 34 schools and wins."]
+    )
+    assert match_documents([one, three]).matches
+
+
+def test_a_defined_acronym_links_its_long_form(tmp_path: Path) -> None:
+    assert defined_acronyms("Chipmaker Advanced Micro Devices (AMD) said on Monday.") == [
+        ("AMD", "Advanced Micro Devices")
+    ]
+    claim_a = "Advanced Micro Devices agreed to pay $5.4 billion for the graphics chip maker."
+    claim_b = "AMD will pay $5.4 billion for the Canadian graphics chip maker ATI."
+    one = doc(
+        tmp_path,
+        "one.txt",
+        ["Chipmaker Advanced Micro Devices (AMD) announced a deal.", claim_a, "Shares fell."],
+    )
+    two = doc(tmp_path, "two.txt", ["The deal was announced on Monday.", claim_b])
+    result = match_documents([one, two])
+    linked = [m for m in result.matches if one.text[m.a.start : m.a.end] == claim_a]
+    assert linked
+    assert "AMD = Advanced Micro Devices" in result.explain(linked[0]).aliases
+    before = matching.ALIASES
+    matching.ALIASES = False
+    try:
+        plain = match_documents([one, two]).matches
+    finally:
+        matching.ALIASES = before
+    assert max((m.score for m in plain if one.text[m.a.start : m.a.end] == claim_a), default=0) < (
+        linked[0].score
+    )
+
+
+def test_an_initialism_of_a_name_in_the_story_is_an_alias() -> None:
+    aliases = find_aliases(
+        ["The Federal Bureau of Investigation opened a case.", "The FBI said it opened a case."],
+        [],
+    )
+    assert aliases.labels["fbi"] == "FBI = Federal Bureau of Investigation"
+
+
+def test_spelling_variants_of_a_rare_name_are_one_name(tmp_path: Path) -> None:
+    one = doc(tmp_path, "one.txt", ["President Zelensky met the envoy in Kyiv on Tuesday."])
+    two = doc(tmp_path, "two.txt", ["The envoy met President Zelenskyy in the capital on Tuesday."])
+    three = doc(
+        tmp_path, "three.txt", ["In Kyiv, Zelenskiy told the envoy that talks would go on."]
+    )
+    four = doc(tmp_path, "four.txt", ["On Monday, Zelensky thanked the envoy."])
+    features = extract_features([one, two, three, four])
+    assert spelling_variants(features) == {"zelenskiy": "zelensky", "zelenskyy": "zelensky"}
+    result = match_documents([one, two])
+    assert result.matches
+    assert result.explain(result.matches[0]).aliases == ("Zelensky = Zelenskyy",)
+
+
+def test_a_name_with_a_hyphen_is_the_same_name() -> None:
+    assert (
+        word_forms("Kim Jong Un met Putin.").content == word_forms("Kim Jong-un met Putin.").content
+    )
+
+
+def test_names_that_add_an_ending_are_not_variants(tmp_path: Path) -> None:
+    # Another name or word, not another spelling: "Harris" / "Harrison", "Somali" / "Somalia".
+    one = doc(tmp_path, "one.txt", ["On Monday, Harris spoke to the Somali envoy."])
+    two = doc(tmp_path, "two.txt", ["On Monday, Harrison spoke to the Somalia envoy."])
+    assert spelling_variants(extract_features([one, two])) == {}
+
+
+def test_news_word_families_fold_and_are_explained(tmp_path: Path) -> None:
+    assert normal_word("acquired") == normal_word("bought") == normal_word("purchase")
+    assert normal_word("slain") == normal_word("killed")
+    assert normal_word("quake") != normal_word("earthquake")  # tried, and it did not help
+    one = doc(tmp_path, "one.txt", ["Hewlett-Packard acquired Electronic Data Systems in Plano."])
+    two = doc(tmp_path, "two.txt", ["Hewlett-Packard bought Electronic Data Systems of Plano."])
+    result = match_documents([one, two])
+    assert result.explain(result.matches[0]).folds == ("acquired = bought",)
+
+
+def test_top_keeps_each_passages_best_counterparts() -> None:
+    matches = match_documents(
+        [load_document(NEWSWEEK), load_document(STRIPES)], MatchSettings(min_score=5)
+    ).matches
+    best = top_matches(matches, 1)
+    assert len(matches) > len(best) > 0
+    for side in ("a", "b"):
+        mine: dict[int, float] = {}
+        for match in matches:
+            span = getattr(match, side)
+            mine[span.start] = max(mine.get(span.start, 0.0), match.score)
+        for start, score in mine.items():
+            assert any(getattr(m, side).start == start and m.score == score for m in best)
+    # A match kept is the best of one of its passages.
+    for match in best:
+        assert match.score == max(m.score for m in matches if m.a == match.a) or match.score == max(
+            m.score for m in matches if m.b == match.b
+        )

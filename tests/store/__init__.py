@@ -1,0 +1,1 @@
+"""The notes file: storage, records, anchoring, the note writer, kills and faults."""

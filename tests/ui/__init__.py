@@ -1,0 +1,1 @@
+"""The workstation through Textual's Pilot: keys, state, messages, and SVG snapshots."""

@@ -1,0 +1,380 @@
+"""Pilot tests of the workstation: keys change state, and the store holds what was acknowledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.documents.loading import load_document
+from reader.store.annotation import Annotation, Target
+from reader.store.notes import NotesStore
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.widgets.document_view import DocumentView
+from reader.ui.widgets.search_bar import SearchBar
+from tests.support.paths import NEWSWEEK, STRIPES
+from tests.support.ui import SIZE, make_app, ready, saved, views
+
+
+async def test_opens_with_left_focus_on_first_claim_and_matches(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert screen.focused is left
+        assert left.cursor == 0
+        assert not screen.matching
+        assert left.strengths[0] == "strong"  # the headline matches "Ukrainian public radio ..."
+        expected = {c.passage for c in screen.claims.counterparts(0, 0, 1)}
+        assert 4 in expected  # "Ukrainian public radio reported ..." is passage 4 of Stripes
+        assert right.counterparts == expected
+
+
+async def test_j_k_and_match_jumps(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        await pilot.press("j", "j", "down")
+        assert left.cursor == 3
+        await pilot.press("k")
+        assert left.cursor == 2
+        await pilot.press("right_square_bracket")
+        assert left.cursor in left.strengths
+        assert left.cursor > 2
+        await pilot.press("left_square_bracket")
+        assert left.cursor in left.strengths
+        assert left.cursor <= 2
+
+
+async def test_tab_and_enter_follow_counterparts(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        _, right = views(screen)
+        await pilot.press("j")  # "Eighteen North Korean soldiers ..." has three counterparts
+        expected = {c.passage for c in screen.claims.counterparts(0, 1, 1)}
+        assert len(expected) >= 2
+        assert right.counterparts == expected
+        await pilot.press("enter")
+        await pilot.press("enter")
+        assert screen.reading._cycle[(0, 1)] == 1
+        await pilot.press("tab")
+        assert screen.focused is right
+
+
+async def test_tags_are_saved_undone_and_cleared(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        store = await saved(app)
+        [tag] = store.annotations()
+        assert tag.status == "corroborated"
+        assert tag.claim.startswith("Eighteen North Korean soldiers")
+        assert len(tag.evidence) >= 2  # the counterparts are stored as evidence
+        await pilot.press("x")
+        store = await saved(app)
+        assert [a.status for a in store.annotations()] == ["contested"]
+        await pilot.press("z")
+        store = await saved(app)
+        assert [a.status for a in store.annotations()] == ["corroborated"]
+        await pilot.press("u")
+        store = await saved(app)
+        assert store.annotations() == []
+        assert len(screen.writer.unsaved) == 0
+
+
+async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"[b]x[/b]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store = await saved(app)
+        assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
+        await pilot.press("n")
+        await pilot.press("a", "b")
+        await pilot.press("escape")
+        await pilot.pause()
+        store = await saved(app)
+        assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
+
+
+async def test_tags_come_back_when_reopened(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "x")
+        await saved(app)
+    assert app.store is not None
+    app.store.close()
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        assert left.tags == {1: "contested"}
+
+
+async def test_read_only_store_disables_tagging(tmp_path: Path) -> None:
+    app = make_app(tmp_path, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("c")
+        assert screen.book.by_passage == {}
+        assert screen.check_action("run", ("tag.corroborated",)) is None
+
+
+async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "Title \x1b]0;pwned\x07 [bold]b[/bold] [@click=app.quit]x[/] here.\n\nSecond line.\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp([load_document(hostile)], NotesStore(tmp_path / "n.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        view = screen.query_one("#left", DocumentView)
+        drawn = "".join(segment.text for segment in view.render_line(0))
+        assert "[bold]b[/bold] [@click=app.quit]x[/]" in drawn
+        assert "␛]0;pwned␇" in drawn
+        assert "\x1b" not in drawn
+        await pilot.click(DocumentView, offset=(12, 1))
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_export_from_the_app_writes_the_chosen_format(tmp_path: Path) -> None:
+    import csv
+
+    from textual.widgets import Input, Select
+
+    from reader.ui.dialogs.export_dialog import ExportDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportDialog)
+        target = tmp_path / "out.csv"
+        path_input = app.screen.query_one("#path", Input)
+        app.screen.query_one("#format", Select).value = "csv"
+        await pilot.pause()
+        assert path_input.value.endswith("reader-memo.csv")  # the suffix follows the format
+        path_input.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.last_export == target
+        rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
+        assert [r["status"] for r in rows] == ["corroborated"]
+
+
+async def test_search_moves_to_hits_and_letters_reach_the_box(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        await pilot.press("slash", *"kursk")  # j/k are claim keys, but here they are typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(SearchBar).hits == [2, 4]
+        assert left.cursor == 2
+        assert screen.focused is left
+        await pilot.press("ctrl+n")
+        assert left.cursor == 4
+        await pilot.press("ctrl+b")
+        assert left.cursor == 2
+        await pilot.press("slash", *"zzzz", "enter")
+        assert left.cursor == 2
+
+
+async def test_orphaned_notes_are_listed_not_dropped(tmp_path: Path) -> None:
+    from reader.ui.dialogs.notes_to_review import NotesToReview
+
+    document = load_document(NEWSWEEK)
+    store = NotesStore(tmp_path / "notes.json")
+    store.remember_document("old-version-id", document.path, document.title, {}).result()
+    gone = Target.from_span("old-version-id", "A sentence that was deleted.", 0, 28)
+    store.save(Annotation(gone, "contested", "keep me")).result()
+    app = ReaderApp([document, load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert [a.note for a in screen.book.orphans] == ["keep me"]
+        await pilot.press("O")
+        panel = app.screen
+        assert isinstance(panel, NotesToReview)
+        await pilot.press("escape")
+        assert not panel.is_active
+    assert [a.note for a in store.annotations()] == ["keep me"]
+
+
+async def test_keys_can_be_remapped_by_binding_id(tmp_path: Path) -> None:
+    from reader.ui.keymap import load_keymap
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"tag.corroborated" = "C"\n', encoding="utf-8")
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store, load_keymap(keys))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c")
+        assert screen.book.by_passage == {}
+        await pilot.press("C")
+        store.flush(10)
+        assert [a.status for a in store.annotations()] == ["corroborated"]
+
+
+async def test_command_palette_offers_the_actions(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert "Corroborated (c)" in commands
+        assert "Note (n)" in commands
+        assert "Export (E)" in commands
+        assert not [t for t in commands if t.startswith("Next hit")]  # no search yet
+        await pilot.press("j")
+        commands["Contested (x)"].callback()
+        await pilot.pause()
+        assert screen.book.tags(0) == {1: "contested"}
+
+
+async def test_narrow_terminal_stacks_the_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert screen.has_class("-narrow")
+        assert screen.has_class("-short")
+        assert left.region.width > 70
+        assert right.region.y > left.region.y
+        # The other pane follows the cursor's counterpart even in a small pane.
+        top = right.wrapped.passage_lines[4]
+        assert right.scroll_offset.y <= top < right.scroll_offset.y + right.size.height
+        await pilot.press("j", "c")
+        assert screen.book.tags(0) == {1: "corroborated"}
+
+
+async def test_choosing_the_documents_in_the_panes_is_remembered(tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    from reader.ui.dialogs.pane_chooser import PaneChooser
+
+    third = tmp_path / "third.md"
+    third.write_text(
+        "---\noutlet: Third Outlet\n---\n\nAround 18 North Korean soldiers deserted the "
+        "frontline, broadcaster Suspilne said.\n",
+        encoding="utf-8",
+    )
+    documents = [load_document(NEWSWEEK), load_document(STRIPES), load_document(third)]
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp(documents, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, PaneChooser)
+        app.screen.query_one("#right", Select).value = 0  # the same document twice: refused
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PaneChooser)
+        app.screen.query_one("#right", Select).value = 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        _, right = views(screen)
+        assert right.document.metadata["outlet"] == "Third Outlet"
+        assert screen.panes.shown == [0, 2]
+        assert 1 in views(screen)[0].strengths  # matches are shown against the new pane
+    store.close()
+    again = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp(documents, again)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.panes.shown == [0, 2]
+
+
+async def test_pane_chooser_needs_three_documents(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.check_action("run", ("panes.choose",)) is False
+
+
+async def test_pane_headers_show_the_source_and_tag_counts(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert left.border_title is not None
+        assert "Newsweek" in left.border_title
+        assert right.border_title is not None
+        assert "Stars and Stripes" in right.border_title
+        assert left.border_subtitle == "✓ 0  ✗ 0"
+        await pilot.press("j", "c", "j", "x", "j", "x")
+        await pilot.pause()
+        assert left.border_subtitle == "✓ 1  ✗ 2"
+        assert right.border_subtitle == "✓ 0  ✗ 0"
+
+
+async def test_detail_panel_shows_sources_independence_and_a_suggestion(tmp_path: Path) -> None:
+    from reader.ui.widgets.detail_panel import DetailPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j")  # "Eighteen North Korean soldiers ..., according to ... Suspilne."
+        await pilot.pause()
+        shown = str(screen.query_one(DetailPanel).render())
+        assert "source: Suspilne" in shown
+        assert "same source: Suspilne" in shown
+        assert "suggested tag: contested" in shown  # "several" against "18" in a partial match
+        assert "quantity: 18 vs several" in shown
+        store = await saved(app)
+        assert store.annotations() == []  # a suggestion never tags by itself
+
+
+async def test_help_lists_keys_and_q_quits_with_everything_saved(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+        await pilot.press("down", "down", "up")
+        assert views(screen)[0].cursor == 1
+        await pilot.press("c", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert app.store is not None
+    app.store.close()  # what the command line does after the app returns: flush, unlock
+    again = NotesStore(tmp_path / "notes.json", read_only=True)
+    assert [a.status for a in again.annotations()] == ["corroborated"]
+    again.close()
+
+
+async def test_a_tiny_terminal_still_shows_text_in_both_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = await ready(pilot)
+        left, right = views(screen)
+        assert left.size.height >= 2
+        assert right.size.height >= 2
+        await pilot.press("j", "c")
+        assert screen.book.tags(0) == {1: "corroborated"}
+
+
+async def test_decoding_warnings_are_shown_when_the_documents_open(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Caf\xe9 owners said 18 soldiers deserted.\n".encode("cp1252"))
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp([load_document(legacy), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("decoded as cp1252" in m for m in messages), messages
