@@ -106,6 +106,9 @@ def claim_matrix(
             for other in others
             if (found := index.counterparts(base, claim.index, other))
         }
+        if not best:  # told nowhere else: no sources to compare, so none are looked for
+            rows.append(Row(claim.index, (absent,) * len(others)))
+            continue
         view = view_claim(
             claim.text,
             context(base, claim.index),
