@@ -81,3 +81,31 @@ def test_json_exports_escape_c1_controls_and_refuse_nan() -> None:
     assert json.loads(json_text({"note": "a\x9b31mb"}))["note"] == "a\x9b31mb"
     with pytest.raises(ValueError, match="JSON compliant"):
         json_text({"score": float("nan")})
+
+
+def test_every_format_cites_the_page_of_a_claim_read_from_a_pdf() -> None:
+    case = conflicting_case()
+    # Document "a" came from a PDF whose page 2 starts at offset 0 (page 1 held no text);
+    # "b" from a PDF whose page 3 starts at 30: its counterpart at 0 is on page 2.
+    case["documents"] = [
+        {"id": "a", "path": "a.md", "title": "A", "metadata": {"outlet": "Gazette", "pages": "0 0"}},
+        {"id": "b", "path": "b.md", "title": "B", "metadata": {"outlet": "Wire", "pages": "0 0 30"}},
+    ]  # fmt: skip
+    data = from_texts(case)
+    memo = export(data, "md")
+    assert "> — Gazette, p. 2" in memo
+    assert "- Wire, p. 2 (strong, score 60)" in memo
+    row = next(csv.DictReader(io.StringIO(export(data, "csv"), newline="")))
+    assert row["page"] == "2"
+    [note] = json.loads(export(data, "json"))["annotations"]
+    assert (note["page"], note["evidence"][0]["page"]) == (2, 2)
+    [annotation] = json.loads(export(data, "jsonld"))["first"]["items"]
+    assert [t["reader:page"] for t in annotation["target"]] == [2, 2]
+
+
+def test_a_document_without_a_page_map_has_no_page() -> None:
+    data = from_texts(conflicting_case())
+    assert ", p. " not in export(data, "md")
+    assert "page" not in json.loads(export(data, "json"))["annotations"][0]
+    row = next(csv.DictReader(io.StringIO(export(data, "csv"), newline="")))
+    assert row["page"] == ""

@@ -12,6 +12,7 @@ CSV_COLUMNS = (
     "id", "status", "document_title", "document_path", "claim", "start", "end", "note",
     "counterpart_count", "counterpart_sources", "created", "updated", "orphaned",
     "attribution", "independence", "conflicts", "document_url", "document_retrieved", "anchor",
+    "page",
 )  # fmt: skip
 
 
@@ -44,6 +45,7 @@ def to_csv(export: NotesExport) -> str:
                 _cell(document.url if document else ""),
                 _cell(document.retrieved if document else ""),
                 note.anchor,
+                export.page(note.target) or "",
             ]
         )
     return out.getvalue()

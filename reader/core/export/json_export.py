@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.core.export.json_text import json_text
-from reader.core.export.records import NotesExport
+from reader.core.export.records import NoteRecord, NotesExport
 from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import ClaimView
 
@@ -25,10 +25,22 @@ def to_json(export: NotesExport) -> str:
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "documents": [document.to_data() for document in export.documents],
-        "annotations": [note.to_data() for note in export.notes],
+        "annotations": [_with_pages(note, export) for note in export.notes],
         "provenance": {note.id: provenance_data(note.view) for note in export.notes},
     }
     return json_text(payload)
+
+
+def _with_pages(note: NoteRecord, export: NotesExport) -> dict[str, Any]:
+    """A note as stored, with the page of its claim and of each counterpart where the
+    document came from a PDF (derived, not read back)."""
+    data = note.to_data()
+    if (page := export.page(note.target)) is not None:
+        data["page"] = page
+    for item, evidence in zip(data["evidence"], note.evidence, strict=True):
+        if (page := export.page(evidence.target)) is not None:
+            item["page"] = page
+    return data
 
 
 def attribution_data(attribution: Attribution) -> list[dict[str, Any]]:

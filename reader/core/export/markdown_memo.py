@@ -69,7 +69,7 @@ def to_markdown(export: NotesExport) -> str:
 
 
 def _claim(note: NoteRecord, export: NotesExport) -> list[str]:
-    lines = [_quote(note.claim), ">", f"> — {_escape(export.label(note.document_id))}", ""]
+    lines = [_quote(note.claim), ">", f"> — {_escape(export.cited(note.target))}", ""]
     if note.anchor == "fuzzy":
         lines += [TO_CONFIRM, ""]
     if note.view.attribution:
@@ -77,7 +77,7 @@ def _claim(note: NoteRecord, export: NotesExport) -> list[str]:
     if note.note:
         lines += ["**Note:**", "", _quote(note.note), ""]
     for evidence, found in zip(note.evidence, note.view.counterparts, strict=True):
-        other = export.label(evidence.target.document_id)
+        other = export.cited(evidence.target)
         lines.append(
             f"- {_escape(other)} ({evidence.strength}, score {evidence.score:.0f}): "
             f"{_escape(' '.join(evidence.target.exact.split()))}"

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from reader.core.documents.article import page_at
 from reader.core.documents.document import document_label
 from reader.core.matching.matcher import Strength
 from reader.core.provenance.claim_view import ClaimView
@@ -132,6 +133,17 @@ class NotesExport:
     def document(self, document_id: str) -> SourceDocument | None:
         """The document with this id, if the notes file knows it."""
         return next((d for d in self.documents if d.id == document_id), None)
+
+    def page(self, quote: Quote) -> int | None:
+        """The page a quote starts on, for a document read from a PDF (None for others)."""
+        found = self.document(quote.document_id)
+        return page_at(found.metadata, quote.start) if found is not None else None
+
+    def cited(self, quote: Quote) -> str:
+        """A document's label with the page a quote is on, when known: "Gazette, p. 3"."""
+        page = self.page(quote)
+        label = self.label(quote.document_id)
+        return f"{label}, p. {page}" if page is not None else label
 
     def label(self, document_id: str) -> str:
         """The label of a document by id ("unknown" when the notes file does not know it)."""

@@ -135,6 +135,8 @@ def _target(quote: Quote, export: NotesExport, score: float | None = None) -> Da
         specific["reader:localCopy"] = local_iri(document, quote.document_id)
         if document.retrieved:
             specific["reader:retrieved"] = document.retrieved
+    if (page := export.page(quote)) is not None:
+        specific["reader:page"] = page
     if score is not None:
         specific["purpose"] = "assessing"
         specific["reader:matchScore"] = score
