@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader import PROGRAM
-from reader.cli.arguments import add_max_size
+from reader.cli.arguments import add_max_size, positive_number
 from reader.core.documents.document_error import DocumentError
 from reader.core.documents.fetching import DEFAULT_TIMEOUT
 from reader.core.documents.original import extract, read_original
@@ -36,7 +35,7 @@ def add_parser() -> argparse.ArgumentParser:
     add_max_size(parser)
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=positive_number("seconds"),
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help="give up on a URL after this long in all (default: %(default)g)",
@@ -99,14 +98,3 @@ def _add_one(
     out.flush()  # the line it warns about comes first, when both go to one terminal
     for warning in article.warnings:
         print(sanitize_line(f"{PROGRAM}: warning: {saved.path.name}: {warning}"), file=err)
-
-
-def _seconds(value: str) -> float:
-    """A time limit: a positive, finite number of seconds."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not math.isfinite(seconds) or seconds <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
-    return seconds

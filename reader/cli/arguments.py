@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.core.documents.decoding import DEFAULT_MAX_BYTES
 from reader.core.documents.document import Document
@@ -28,15 +28,22 @@ def load_documents(paths: Sequence[str], max_megabytes: float) -> list[Document]
     return [load_document(path, max_bytes) for path in expand_paths(paths)]
 
 
-def _megabytes(value: str) -> float:
-    """A file size limit in megabytes: a positive, finite number."""
-    try:
-        size = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not math.isfinite(size) or size <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
-    return size
+def positive_number(unit: str) -> Callable[[str], float]:
+    """An argument type for a positive, finite number of ``unit`` (a size, a time limit)."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not math.isfinite(number) or number <= 0:
+            raise argparse.ArgumentTypeError(f"must be a positive number of {unit}, not {value!r}")
+        return number
+
+    return parse
+
+
+_megabytes = positive_number("megabytes")
 
 
 def finite_number(value: str) -> float:

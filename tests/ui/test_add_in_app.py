@@ -17,7 +17,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_document import AddDocument
 from tests.support.pages import article_page
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE
+from tests.support.ui import SIZE, make_app, ready
 from tests.support.web_server import LocalServer
 
 DESERTION = (
@@ -39,8 +39,7 @@ async def test_a_url_added_in_the_app_joins_the_set_and_exports_name_it(
     store.remember_documents((d.id, d.path, d.title, d.metadata) for d in documents)
     app = ReaderApp(documents, store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         screen = app.workstation
         assert app.screen is screen
         await pilot.press("a")
@@ -83,12 +82,11 @@ async def test_a_url_added_in_the_app_joins_the_set_and_exports_name_it(
 
 
 async def test_adding_a_missing_file_says_why_and_changes_nothing(tmp_path: Path) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.workstation
+        screen = await ready(pilot)
         await pilot.press("a", *str(tmp_path / "gone.md"), "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -99,12 +97,11 @@ async def test_adding_a_missing_file_says_why_and_changes_nothing(tmp_path: Path
 
 
 async def test_escape_cancels_the_add_dialog(tmp_path: Path) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.workstation
+        screen = await ready(pilot)
         await pilot.press("a", "escape")
         assert app.screen is screen
         assert len(screen.documents) == 2

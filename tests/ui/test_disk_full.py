@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
-from reader.ui.app import ReaderApp
 from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.status_line import StatusLine
-from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE
+from tests.support.ui import SIZE, make_app, ready
 
 
 def _no_space(descriptor: int) -> None:
@@ -28,13 +25,11 @@ def _status(screen: Workstation) -> str:
 async def test_failed_tags_stay_unsaved_are_retried_and_reported_at_quit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = await ready(pilot)
         await pilot.press("j", "c")
         store.flush(10)
         await pilot.pause()
@@ -71,11 +66,11 @@ async def test_failed_tags_stay_unsaved_are_retried_and_reported_at_quit(
 async def test_quitting_twice_with_a_change_not_saved_reports_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         monkeypatch.setattr(os, "fsync", _no_space)
         await pilot.press("j", "n")
         await pilot.press(*"keep me", "ctrl+s")
@@ -94,12 +89,11 @@ async def test_quitting_twice_with_a_change_not_saved_reports_it(
 async def test_the_quit_warning_is_given_again_after_the_changes_were_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.workstation
+        screen = await ready(pilot)
         monkeypatch.setattr(os, "fsync", _no_space)
         await pilot.press("j", "x")
         store.flush(10)

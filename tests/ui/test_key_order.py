@@ -11,17 +11,15 @@ from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, burst, make_app, settle
+from tests.support.ui import SIZE, burst, make_app, ready, settle
 
 
 async def test_tag_then_moves_in_one_burst_tags_the_first_claim(tmp_path: Path) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = await ready(pilot)
         left = screen.query_one("#left", DocumentView)
         await pilot.press("j")
         assert left.cursor == 1
@@ -50,8 +48,7 @@ async def test_keys_waiting_when_the_app_starts_apply_in_order(tmp_path: Path) -
     store = NotesStore(tmp_path / "notes.json")
     app = _KeysBeforeReady([load_document(NEWSWEEK), load_document(STRIPES)], store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         screen = app.screen
         assert isinstance(screen, Workstation)
         left = screen.query_one("#left", DocumentView)
@@ -61,13 +58,11 @@ async def test_keys_waiting_when_the_app_starts_apply_in_order(tmp_path: Path) -
 
 
 async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> None:
-    store = NotesStore(tmp_path / "notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    app = make_app(tmp_path)
+    store = app.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, Workstation)
+        screen = await ready(pilot)
         left = screen.query_one("#left", DocumentView)
         screen.ready = False
         await pilot.press("j", "c", "j", "m")
@@ -90,8 +85,7 @@ async def test_keys_typed_while_a_huge_note_is_drawn_act_in_order(tmp_path: Path
     store.save(Annotation(target, "corroborated", "x" * 5_000_000)).result(10)
     app = ReaderApp([document, load_document(STRIPES)], store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         screen = app.screen
         assert isinstance(screen, Workstation)
         left = screen.query_one("#left", DocumentView)
@@ -111,8 +105,7 @@ async def test_ctrl_s_then_keys_in_one_burst_saves_the_note_as_typed(tmp_path: P
     store = app.store
     assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("j")
         burst(app, "n", *"hello world", "ctrl+s", "j", "c")
         await settle(pilot)
@@ -132,8 +125,7 @@ async def test_tab_then_keys_in_one_burst_act_on_the_other_pane(tmp_path: Path) 
     store = app.store
     assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         burst(app, "tab", "j", "c")
         await settle(pilot)
         screen = app.workstation
@@ -147,8 +139,7 @@ async def test_slash_then_letters_in_one_burst_are_the_query(tmp_path: Path) -> 
     store = app.store
     assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("j", "c")
         burst(app, "slash", "u", "x")
         await settle(pilot)
@@ -173,8 +164,7 @@ async def test_keys_in_the_matrix_in_one_burst_act_on_the_row_they_were_pressed_
     store = app.store
     assert store is not None
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("m")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -11,48 +11,13 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
-from reader.core.documents.document import Document
 from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.matrix_grid import MatrixGrid, fit
 from reader.ui.widgets.matrix_panel import MatrixPanel
+from tests.support.matrix_case import DIFFERENT, constructed, write
 from tests.support.ui import SIZE, make_app, ready, saved, views
-
-BASE = """# Strike on the depot
-
-Six soldiers were killed in a strike on the fuel depot near Kharkiv on Tuesday, officials said.
-
-The regional governor ordered an evacuation of three nearby villages.
-
-A local football team won its first match of the season at home.
-
-The city council approved a new budget for road repairs after a long debate.
-
-Schools in the district will reopen next week after the autumn holiday.
-"""
-
-SAME = """# Depot hit
-
-Officials said six soldiers were killed when a strike hit a fuel depot near Kharkiv on Tuesday.
-
-Three villages near the depot were evacuated on the governor's order.
-
-Electricity was restored to most homes in the city by the evening.
-
-Rail services between the capital and the coast were delayed by a signal fault.
-"""
-
-DIFFERENT = """# Depot strike toll
-
-Nine soldiers were killed in a strike on the fuel depot near Kharkiv on Tuesday.
-
-Separately, grain exports through the Black Sea ports rose for a third month.
-
-A new bridge over the river opened to traffic after two years of construction.
-
-The national bank left its interest rate unchanged at its monthly meeting.
-"""
 
 
 def focused(screen: Screen[None]) -> Widget | None:
@@ -63,20 +28,6 @@ def focused(screen: Screen[None]) -> Widget | None:
 def line(grid: MatrixGrid, y: int) -> str:
     """The text of one line of the grid as drawn."""
     return grid.render_line(y).text
-
-
-def write(folder: Path, name: str, text: str) -> Document:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return load_document(path)
-
-
-def constructed(tmp_path: Path) -> list[Document]:
-    return [
-        write(tmp_path, "a.md", BASE),
-        write(tmp_path, "b.md", SAME),
-        write(tmp_path, "c.md", DIFFERENT),
-    ]
 
 
 async def open_matrix(pilot: Pilot[None], *before: str) -> None:
