@@ -11,8 +11,9 @@ locations and errors, and must not pay for TinyDB, file locks and rapidfuzz.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.store.anchoring import Anchor, anchor
@@ -99,8 +100,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """A public name of the store, imported from its module on first use."""
-    if name not in _HOME:
-        raise AttributeError(f"module 'reader.store' has no attribute {name!r}")
-    return getattr(importlib.import_module(_HOME[name]), name)
+__getattr__ = lazy_exports(__name__, _HOME)
