@@ -110,6 +110,18 @@ def test_an_initialism_of_a_name_in_the_story_is_an_alias() -> None:
     assert aliases.labels["fbi"] == "FBI = Federal Bureau of Investigation"
 
 
+def test_two_letters_stand_for_a_hyphenated_name_only() -> None:
+    aliases = find_aliases(
+        [
+            "Hewlett-Packard will buy Autonomy, the Associated Press reported.",
+            "HP agreed to acquire Autonomy, AP said.",
+        ],
+        [],
+    )
+    assert aliases.labels["hp"] == "HP = Hewlett-Packard"
+    assert "ap" not in aliases.labels  # "Associated Press" is two words, not a hyphenated name
+
+
 def test_spelling_variants_of_a_rare_name_are_one_name(tmp_path: Path) -> None:
     one = doc(tmp_path, "one.txt", ["President Zelensky met the envoy in Kyiv on Tuesday."])
     two = doc(tmp_path, "two.txt", ["The envoy met President Zelenskyy in the capital on Tuesday."])

@@ -26,6 +26,9 @@ _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 # Written all in capitals, three to five letters, maybe with dots or hyphens ("FBI", "U.S.A.").
 # Two letters are too many things at once ("AM", "PM", "AP", "DA") unless the text defines them.
 _INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){2,4}\b\.?")
+# Two letters stand for a name only when the name is two capitalised words joined by a hyphen:
+# "HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story.
+_PAIR_INITIALISM = re.compile(r"\b[A-Z][.-]?[A-Z]\b\.?")
 # Spelling variants: rapidfuzz's normalised Indel similarity (fuzz.ratio) of two rare names of
 # one story, both at least this long, sharing their first letter, never both in one document
 # (an outlet spells a name one way). Measured on the ECB+ dev stories (README, Matching).
@@ -77,7 +80,7 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
         _count_followers(text, following)
         for acronym, long_form in defined_acronyms(text):
             _add(expansions, labels, acronym, long_form)
-        for match in _INITIALISM.finditer(text):
+        for match in [*_INITIALISM.finditer(text), *_PAIR_INITIALISM.finditer(text)]:
             letters = re.sub(r"[.-]", "", match.group()).lower()
             written.setdefault(letters, match.group().rstrip("."))
     for text in texts if written else ():
@@ -89,8 +92,10 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
             firsts = "".join(w.group()[0].lower() for w in words)
             for start in range(len(words)):
                 for end in range(start + 2, min(start + 5, len(words)) + 1):
-                    if firsts[start:end] in written and firsts[start:end] not in runs:
-                        shown = match.group()[words[start].start() : words[end - 1].end()]
+                    if firsts[start:end] not in written or firsts[start:end] in runs:
+                        continue
+                    shown = match.group()[words[start].start() : words[end - 1].end()]
+                    if end - start > 2 or re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", shown):
                         runs[firsts[start:end]] = shown
     for letters, shown in sorted(written.items()):
         if letters in runs and letters not in expansions:
