@@ -148,10 +148,10 @@ def _report_lost(store: NotesStore, writer: NoteWriter) -> bool:
     in a file, where one can be written); return whether there were any."""
     from reader.store.importing import unsaved_report
 
-    lost = writer.not_saved()
-    if not lost and not writer.documents_unsaved:
+    lost, documents = writer.not_saved(), writer.documents_not_saved()
+    if not lost and not documents:
         return False
-    report = unsaved_report(store, lost, writer.documents_unsaved)
+    report = unsaved_report(store, lost, documents)
     kept = _keep_report(store.path, report)
     try:
         sys.stderr.write(report)

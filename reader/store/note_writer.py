@@ -14,6 +14,7 @@ from reader.core.matching.counterparts import Counterpart
 from reader.store.annotation import Annotation, Evidence, Status, Target
 from reader.store.notes import NotesStore
 from reader.store.placed_notes import Key, PlacedNotes
+from reader.store.stored_document import StoredDocument, document_record
 
 DocumentRecord = tuple[str, Path, str, Mapping[str, str]]  # id, path, title, metadata
 # The key of the open documents' records among the changes waiting to be saved.
@@ -188,6 +189,19 @@ class NoteWriter:
             for key, wanted in self.unsaved.items()
             if self.store.annotation(key) != wanted
         }
+
+    def documents_not_saved(self) -> list[DocumentRecord]:
+        """The open documents' records that the notes file does not hold as wanted (after the
+        store is closed: lost, to be reported; a write that ended after the UI stopped
+        listening is on disk and is not)."""
+        if self.store is None or not self.documents_unsaved:
+            return []
+        held = {d.id: d for d in self.store.documents()}
+        return [
+            record
+            for record in self.documents_unsaved
+            if held.get(record[0]) != StoredDocument(**document_record(self.store.path, *record))
+        ]
 
     def evidence(self, counterparts: Iterable[Counterpart]) -> tuple[Evidence, ...]:
         """A claim's counterparts as a tag's evidence: each passage's target, score, strength."""

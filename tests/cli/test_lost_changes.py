@@ -73,3 +73,24 @@ def test_termination_with_changes_not_saved_reports_and_keeps_them(
     assert "the same report is kept in" in err
     [kept] = tmp_path.glob("notes.json.unsaved-*.txt")
     assert '"status": "contested"' in kept.read_text(encoding="utf-8")
+
+
+def test_a_write_that_ends_after_the_ui_stopped_listening_is_not_reported_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli.workstation import _report_lost
+    from reader.store.note_writer import NoteWriter
+    from reader.store.placed_notes import PlacedNotes
+
+    # Quitting right after the first frame: the documents' records are written, but the
+    # outcome never reaches the writer (the UI that would hand it over has stopped).
+    store = NotesStore(tmp_path / "notes.json")
+    writer = NoteWriter([load_document(NEWSWEEK)], store, PlacedNotes(), lambda outcome: None)
+    writer.remember_documents()
+    assert writer.tag((0, 1), "contested", ())
+    store.close()
+    assert writer.documents_unsaved  # never told they were written
+    assert writer.unsaved
+    assert _report_lost(store, writer) is False
+    assert capsys.readouterr().err == ""
+    assert not list(tmp_path.glob("notes.json.unsaved-*"))
