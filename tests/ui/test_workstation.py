@@ -378,3 +378,34 @@ async def test_decoding_warnings_are_shown_when_the_documents_open(tmp_path: Pat
         await ready(pilot)
         messages = [n.message for n in app._notifications]
         assert any("decoded as cp1252" in m for m in messages), messages
+
+
+async def test_notes_with_escapes_and_markup_are_shown_as_text(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from reader.ui.dialogs.notes_to_review import NotesToReview
+    from reader.ui.widgets.detail_panel import DetailPanel
+
+    hostile = "\x1b]0;pwned\x07\x1b[2J [b]bold[/b] [@click=app.quit]x[/]"
+    document = load_document(NEWSWEEK)
+    passage = document.passages[1]
+    store = NotesStore(tmp_path / "notes.json")
+    on_claim = Target.from_span(document.id, document.text, passage.start, passage.end)
+    store.save(Annotation(on_claim, "contested", hostile)).result()
+    store.remember_document("gone-id", document.path, document.title, {}).result()
+    gone = Target.from_span("gone-id", "A sentence that was deleted.", 0, 28)
+    store.save(Annotation(gone, "contested", hostile)).result()
+    app = ReaderApp([document, load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j")
+        shown = [screen.query_one(DetailPanel).render()]
+        await pilot.press("O")
+        panel = app.screen
+        assert isinstance(panel, NotesToReview)
+        shown += [static.render() for static in panel.query(Static)]
+        texts = [getattr(item, "plain", str(item)) for item in shown]
+        for where in (texts[0], "\n".join(texts[1:])):
+            assert "␛]0;pwned␇␛[2J [b]bold[/b] [@click=app.quit]x[/]" in where
+            assert "\x1b" not in where
+        assert app.is_running
