@@ -164,6 +164,20 @@ def test_markdown_nested_deeply_keeps_all_its_text(tmp_path: Path) -> None:
     assert document.warnings == ()
 
 
+def test_quote_and_list_lines_without_text_are_no_loss(tmp_path: Path) -> None:
+    # A quote's blank line, as in reader's own memo, and an empty list item hold no text.
+    path = tmp_path / "memo.md"
+    path.write_text("# T\n\n> One two three four five.\n>\n> Six seven.\n\n-\n- item\n", "utf-8")
+    document = load_document(path)
+    assert document.warnings == ()
+    assert [document.text[b.start : b.end] for b in document.blocks] == [
+        "T",
+        "One two three four five.",
+        "Six seven.",
+        "item",
+    ]
+
+
 def test_markdown_nested_past_the_parser_is_read_as_plain_text_and_says_so(
     tmp_path: Path,
 ) -> None:

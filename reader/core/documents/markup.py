@@ -49,6 +49,9 @@ _YAML_ESCAPES = {
 MAX_NESTING = 100
 # "[label]: http://..." defines a link and is no text of its own.
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+# A line of block markers and nothing else holds no text to lose: a quote's blank line (">"),
+# an empty list item ("-", "1.").
+_MARKERS_ONLY = re.compile(r"[\s>]*(?:[-*+]|\d{1,9}[.)])?\s*")
 
 _PARENT_KINDS = {
     "heading_open": "heading",
@@ -134,8 +137,9 @@ def _check_every_line_read(source: str, tokens: list[Token]) -> None:
         if token.map and (token.nesting == 0 or token.type == "table_open"):
             read.update(range(token.map[0], token.map[1]))
     for number, line in enumerate(source.split("\n")):
-        if number not in read and line.strip() and not _LINK_DEFINITION.match(line):
-            raise NestedTooDeeply(f"line {number + 1} is nested too deeply to be read")
+        if number in read or _MARKERS_ONLY.fullmatch(line) or _LINK_DEFINITION.match(line):
+            continue
+        raise NestedTooDeeply(f"line {number + 1} is nested too deeply to be read")
 
 
 def plain_blocks(text: str) -> tuple[Block, ...]:
