@@ -54,7 +54,9 @@ class NotesStore:
         self.name = Path(path)  # as the user named it, for display
         if not self.path.parent.is_dir():
             raise StoreError(f"{path}: the folder {self.path.parent} does not exist")
-        self._lock, self.read_only, self.notice = take_lock(self.path, read_only)
+        self._lock, access = take_lock(self.path, read_only)
+        self.read_only, self.notice = access.read_only, access.notice
+        self.read_only_reason = access.reason
         try:
             opened = read_notes_file(self.path)
             existing = opened.data if opened is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -12,23 +13,35 @@ from filelock import FileLock, Timeout
 from reader.store.backups import backup_in_progress, backup_paths
 
 
-def take_lock(path: Path, read_only: bool) -> tuple[FileLock, bool, str | None]:
-    """The notes file's lock (held unless opened read-only), whether it is to be read only,
-    and why, for the user."""
+@dataclass(frozen=True)
+class Access:
+    """Whether a notes file is to be only read, and why, in a few words and in full."""
+
+    read_only: bool
+    reason: str | None = None  # "the file is read-only", "open in another reader", ...
+    notice: str | None = None  # the sentence for the user, naming the file
+
+
+def take_lock(path: Path, read_only: bool) -> tuple[FileLock, Access]:
+    """The notes file's lock (held unless opened read-only), and whether it is to be read only,
+    and why."""
     lock = FileLock(str(path) + ".lock")
     if read_only:
-        return lock, True, None
+        return lock, Access(True)
     reason = _must_only_read(path)
+    if reason is None:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            reason = "open in another reader"
+            return lock, Access(True, reason, f"{path} is {reason}: opened read-only")
+        except OSError as error:  # a read-only folder: no lock file can be made there
+            reason = f"cannot lock the notes file ({error.strerror})"
     if reason is not None:
-        return lock, True, f"{path}: {reason}: opened read-only, tags cannot be saved"
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        return lock, True, f"{path} is open in another reader: opened read-only"
-    except OSError as error:  # a read-only folder: no lock file can be made there
-        reason = f"cannot lock the notes file ({error.strerror})"
-        return lock, True, f"{path}: {reason}: opened read-only, tags cannot be saved"
-    return lock, False, None
+        return lock, Access(
+            True, reason, f"{path}: {reason}: opened read-only, tags cannot be saved"
+        )
+    return lock, Access(False)
 
 
 def _must_only_read(path: Path) -> str | None:

@@ -173,6 +173,25 @@ async def test_export_from_the_app_writes_the_chosen_format(tmp_path: Path) -> N
         assert [r["status"] for r in rows] == ["corroborated"]
 
 
+async def test_the_default_export_is_not_read_as_a_document_next_time(tmp_path: Path) -> None:
+    from reader.core.documents.loading import expand_paths
+    from reader.ui.dialogs.export_dialog import ExportDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "c", "E")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    memo = tmp_path / "exports" / "reader-memo.md"
+    assert screen.last_export == memo
+    assert memo.read_text(encoding="utf-8").startswith("# Verification memo")
+    (tmp_path / "report.txt").write_text("Six soldiers were killed on Tuesday.\n", "utf-8")
+    assert expand_paths([tmp_path]) == [tmp_path / "report.txt"]
+
+
 async def test_search_moves_to_hits_and_letters_reach_the_box(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -409,3 +428,24 @@ async def test_notes_with_escapes_and_markup_are_shown_as_text(tmp_path: Path) -
             assert "␛]0;pwned␇␛[2J [b]bold[/b] [@click=app.quit]x[/]" in where
             assert "\x1b" not in where
         assert app.is_running
+
+
+async def test_the_status_line_says_why_it_is_read_only_and_keeps_the_notes_name(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.widgets.status_line import StatusLine
+
+    deep = tmp_path / ("a-long-folder-name-" * 4) / "case"
+    deep.mkdir(parents=True)
+    NotesStore(deep / "reader-notes.json").close()
+    (deep / "reader-notes.json").chmod(0o444)
+    store = NotesStore(deep / "reader-notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await ready(pilot)
+        line = str(screen.query_one(StatusLine).render())
+        assert line.startswith("read-only: the file is read-only · ")
+        assert line.endswith("/case/reader-notes.json")  # its end, cut at the front
+        assert "…" in line
+        assert len(line) <= 110 - 2
+    store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -22,6 +23,11 @@ LABELS = {
     "json": "JSON (lossless, re-importable)",
     "jsonld": "W3C Web Annotations (JSON-LD)",
 }
+
+
+# Exports go into a folder of their own inside the case folder: a folder opens the documents
+# directly inside it, so a memo written there is not read as a report on the next start.
+EXPORTS = "exports"
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Select(
                 [(LABELS[f], f) for f in FORMATS], value="md", allow_blank=False, id="format"
             )
-            yield Input(str(self.folder / "reader-memo.md"), id="path", select_on_focus=False)
+            yield Input(
+                str(self.folder / EXPORTS / "reader-memo.md"), id="path", select_on_focus=False
+            )
             yield Label("enter: export · escape: cancel", classes="hint")
 
     def on_mount(self) -> None:
@@ -77,7 +85,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def submitted(self) -> None:
         """Export to the chosen path."""
         fmt = str(self.query_one("#format", Select).value)
-        self.dismiss(ExportChoice(fmt, Path(self.query_one("#path", Input).value).expanduser()))
+        path = Path(self.query_one("#path", Input).value).expanduser()
+        if path.parent == self.folder / EXPORTS:
+            # Made on first use; if it cannot be, the export says why.
+            with contextlib.suppress(OSError):
+                path.parent.mkdir(exist_ok=True)
+        self.dismiss(ExportChoice(fmt, path))
 
     def action_cancel(self) -> None:
         """Close without exporting."""

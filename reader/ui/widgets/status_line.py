@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.content import Content
 from textual.widgets import Static
 
 from reader.core.documents.text_policy import sanitize_line
@@ -19,6 +22,8 @@ class StatusLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._state = ""
+        self._notes = ""
 
     def show(
         self,
@@ -42,7 +47,8 @@ class StatusLine(Static):
         elif failing and last_error:
             parts.append(sanitize_line(f"{failing} NOT SAVED, retrying: {last_error}"))
         elif store.read_only:
-            parts.append("read-only")
+            reason = store.read_only_reason
+            parts.append(sanitize_line(f"read-only: {reason}") if reason else "read-only")
         else:
             parts.append(f"saving {unsaved}…" if unsaved else "all saved")
         if progress is not None:
@@ -61,6 +67,17 @@ class StatusLine(Static):
         review = len(book.needs_review())
         if review:
             parts.append(f"{review} to confirm (O)")
-        if store is not None:
-            parts.append(sanitize_line(f"notes: {store.name}"))
-        self.update(" · ".join(parts))
+        self._state = " · ".join(parts)
+        self._notes = sanitize_line(str(store.name)) if store is not None else ""
+        self.refresh()
+
+    def render(self) -> Content:
+        """The state, then as much of the notes file's path as fits (its end, at least)."""
+        if not self._notes:
+            return Content(self._state)
+        room = self.content_size.width - len(self._state) - len(" · notes: ")
+        path = self._notes
+        if len(path) > max(room, 0):
+            name = Path(path).name
+            path = "…" + path[-(room - 1) :] if room - 1 > len(name) else name
+        return Content(f"{self._state} · notes: {path}")
