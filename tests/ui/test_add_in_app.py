@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from reader.core.documents.loading import load_document
 from reader.core.export.formats import export
 from reader.store.exporting import gather_export
@@ -106,3 +108,40 @@ async def test_escape_cancels_the_add_dialog(tmp_path: Path) -> None:
         assert app.screen is screen
         assert len(screen.documents) == 2
     store.close()
+
+
+async def _add(app: ReaderApp, pilot: Pilot[None], spec: Path) -> None:
+    await pilot.press("a", *str(spec), "enter")
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if app.screen is app.workstation and not app.workstation.matching:
+            return
+
+
+async def test_files_from_elsewhere_are_kept_in_the_case_folder(tmp_path: Path) -> None:
+    from reader.core.documents.loading import expand_paths
+
+    case, elsewhere = tmp_path / "case", tmp_path / "elsewhere"
+    case.mkdir()
+    elsewhere.mkdir()
+    for source in (NEWSWEEK, STRIPES):
+        shutil.copy(source, case / source.name)
+    (elsewhere / "third report.txt").write_text(" ".join(DESERTION) + "\n", encoding="utf-8")
+    (elsewhere / "page.html").write_text(article_page("Soldiers desert", DESERTION), "utf-8")
+    (case / "inside.txt").write_text("Eighteen soldiers deserted near Kursk.\n", "utf-8")
+    store = NotesStore(case / "reader-notes.json")
+    app = ReaderApp(
+        [load_document(case / NEWSWEEK.name), load_document(case / STRIPES.name)], store
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        for spec in (elsewhere / "third report.txt", elsewhere / "page.html", case / "inside.txt"):
+            await _add(app, pilot, spec)
+        paths = [d.path for d in screen.documents]
+    store.close()
+    assert len(paths) == 5
+    assert all(path.parent == case for path in paths)  # nothing is read from elsewhere
+    assert (case / "third-report.txt").read_text(encoding="utf-8").startswith("Eighteen")
+    assert (case / ".sources").is_dir()  # the page: a dated Markdown copy and its original
+    assert sorted(p.name for p in expand_paths([case])) == sorted(p.name for p in paths)

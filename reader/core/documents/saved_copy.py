@@ -74,7 +74,8 @@ def save_copy(folder: Path, source: Original, article: Article, retrieved: datet
     folder.mkdir(parents=True, exist_ok=True)
     original = _keep_original(folder, digest, source)
     try:
-        path = _write_new(folder, file_stem(fields["outlet"], fields["title"], digest), text)
+        stem = file_stem(fields["outlet"], fields["title"], digest)
+        path = _write_new(folder, stem, text.encode("utf-8"))
     except BaseException:
         if original is not None:
             original.unlink(missing_ok=True)
@@ -110,19 +111,34 @@ def _keep_original(folder: Path, digest: str, source: Original) -> Path | None:
     return path
 
 
-def _write_new(folder: Path, stem: str, text: str) -> Path:
+def copy_file(folder: Path, source: Path) -> SavedCopy:
+    """Copy a text or Markdown file into the case folder under its own name (``-2`` and so on
+    when the name is taken), unless a file with the same bytes is there already."""
+    data = source.read_bytes()
+    suffix = source.suffix.lower()
+    for present in sorted(folder.glob(f"*{suffix}")):
+        try:
+            if present.stat().st_size == len(data) and present.read_bytes() == data:
+                return SavedCopy(present, duplicate=True)
+        except OSError:
+            continue
+    stem = _slug(source.stem) or sha256_of(data)[:12]
+    return SavedCopy(_write_new(folder, stem, data, suffix), duplicate=False)
+
+
+def _write_new(folder: Path, stem: str, data: bytes, suffix: str = ".md") -> Path:
     """Create ``stem.md``, or ``stem-2.md`` and so on: an existing file is never replaced."""
     for number in range(1, 10_000):
-        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
         try:
-            file = path.open("x", encoding="utf-8", newline="\n")
+            file = path.open("xb")
         except FileExistsError:
             continue
         try:
             with file:
-                file.write(text)
+                file.write(data)
         except BaseException:
             path.unlink(missing_ok=True)  # a half-written copy must not stay behind
             raise
         return path
-    raise DocumentError(f"{folder}: no free file name for {stem}.md")
+    raise DocumentError(f"{folder}: no free file name for {stem}{suffix}")

@@ -17,7 +17,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.document_error import DocumentError
 from reader.core.documents.loading import load_document
 from reader.core.documents.original import extract, is_url, read_original
-from reader.core.documents.saved_copy import find_copy, save_copy, sha256_of
+from reader.core.documents.saved_copy import copy_file, find_copy, save_copy, sha256_of
 from reader.core.export.formats import export
 from reader.core.matching.matcher import MatchCancelled, MatchResult, match_documents
 from reader.store.exporting import gather_export
@@ -80,15 +80,25 @@ class AddOutcome:
 
 
 def add_job(spec: str, folder: Path, max_bytes: int, say: Callable[[str], None]) -> AddOutcome:
-    """Open a document for the set: a .txt/.md/.html/.pdf path as it is, a URL fetched and
-    kept as a dated Markdown copy in ``folder`` (as ``reader add`` keeps it)."""
+    """Add a document to the case: a file in the case folder is read as it is; a URL, or a page
+    or PDF from elsewhere, is kept as a dated Markdown copy in ``folder`` (as ``reader add``
+    keeps it); a text or Markdown file from elsewhere is copied in. So the next start on the
+    folder opens it again."""
     worker = get_current_worker()
     try:
+        path = Path(spec).expanduser()
         if not is_url(spec):
             say("reading…")
-            return AddOutcome(load_document(Path(spec).expanduser(), max_bytes), None, None)
-        say("fetching…")
-        original = read_original(spec, max_bytes=max_bytes)
+            if path.resolve().parent == folder.resolve():
+                return AddOutcome(load_document(path, max_bytes), None, None)
+            if path.suffix.lower() not in (".html", ".htm", ".pdf"):
+                load_document(path, max_bytes)  # refuses what cannot be read before copying
+                kept = copy_file(folder, path)
+                return AddOutcome(
+                    load_document(kept.path, max_bytes), kept.path, None, kept.duplicate
+                )
+        say("fetching…" if is_url(spec) else "keeping a copy…")
+        original = read_original(spec if is_url(spec) else str(path), max_bytes=max_bytes)
         if worker.is_cancelled:
             return AddOutcome(None, None, "cancelled")
         existing = find_copy(folder, sha256_of(original.data))
