@@ -46,12 +46,12 @@ def positive_number(unit: str) -> Callable[[str], float]:
 _megabytes = positive_number("megabytes")
 
 
-def finite_number(value: str) -> float:
-    """A number that is neither NaN nor infinite (a score threshold)."""
+def score_threshold(value: str) -> float:
+    """A score threshold: a number from 0 to 100, the scale scores are on."""
     try:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not math.isfinite(number):
-        raise argparse.ArgumentTypeError(f"must be a finite number, not {value!r}")
+    if not 0 <= number <= 100:  # NaN fails both comparisons
+        raise argparse.ArgumentTypeError(f"must be a score from 0 to 100, not {value!r}")
     return number

@@ -10,11 +10,12 @@ from dataclasses import asdict
 from typing import TextIO
 
 from reader import PROGRAM
-from reader.cli.arguments import add_max_size, finite_number, load_documents
+from reader.cli.arguments import add_max_size, load_documents, score_threshold
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.export.json_text import json_line
 from reader.core.matching.counterparts import top_matches
+from reader.core.matching.explanation import Explanation
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
 from reader.core.matching.tokens import surface_words
 
@@ -37,14 +38,15 @@ def match_command(argv: list[str]) -> int:
     parser.add_argument(
         "--explain",
         action="store_true",
-        help="with --json: add each match's shared words and differing numbers and names",
+        help="also say which numbers agree and which numbers and names one side alone has "
+        "(with --json: an 'explanation' object per match)",
     )
     parser.add_argument(
         "--min-score",
-        type=finite_number,
+        type=score_threshold,
         default=None,
         metavar="N",
-        help="report matches scoring N or more (default: the tuned threshold)",
+        help="report matches scoring N or more, 0-100 (default: the tuned threshold)",
     )
     parser.add_argument(
         "--top",
@@ -119,6 +121,8 @@ def run_match(
         out.write(f"  {doc_a.label}: {_preview(passage_a)}\n")
         passage_b = doc_b.text[match.b.start : match.b.end]
         out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")
+        if explain:
+            out.write(_differences(explanation, doc_a.label, doc_b.label))
     strong = sum(1 for m in matches if m.strength == "strong")
     shown = "" if top is None else f" (the best {top} of each passage in each document)"
     out.write(
@@ -146,6 +150,21 @@ def _match_text(match: Match) -> str:
         f'"b": {{"doc": {b.doc}, "start": {b.start}, "end": {b.end}}}, '
         f'"score": {match.score!r}, "strength": "{match.strength}"}}'
     )
+
+
+def _differences(explanation: Explanation, label_a: str, label_b: str) -> str:
+    """The --explain lines of the text output: agreeing numbers, and what one side alone has."""
+    lines = []
+    if explanation.agreeing_numbers:
+        lines.append("numbers in both: " + ", ".join(explanation.agreeing_numbers))
+    for label, numbers, names in (
+        (label_a, explanation.numbers_only_a, explanation.names_only_a),
+        (label_b, explanation.numbers_only_b, explanation.names_only_b),
+    ):
+        alone = [*numbers, *names]
+        if alone:
+            lines.append(f"only in {label}: " + ", ".join(alone))
+    return "".join(sanitize_line(f"  {line}") + "\n" for line in lines)
 
 
 def _preview(text: str) -> str:

@@ -121,3 +121,21 @@ def test_match_top_keeps_the_json_shape_and_fewer_matches() -> None:
     assert 0 < first["score"] <= 100
     assert {"aliases", "folds"} <= set(first["explanation"])
     assert run_cli("match", "--top", "0", "sample_docs").returncode == 2
+
+
+def test_match_explain_in_text_says_which_numbers_and_names_differ(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Six soldiers of the Azov unit were killed on Tuesday.\n", "utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Nine soldiers of the Azov unit were killed on Tuesday.\n", "utf-8"
+    )
+    assert main(["match", "--explain", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # A .txt file's label is its first line.
+    assert "  only in Six soldiers of the Azov unit were killed on Tuesday.: 6\n" in out
+    assert "  only in Nine soldiers of the Azov unit were killed on Tuesday.: 9\n" in out
+    assert main(["match", str(tmp_path)]) == 0
+    assert "only in" not in capsys.readouterr().out

@@ -366,10 +366,10 @@ def test_match_json_escapes_c1_controls_and_odd_names_and_refuses_nan(
     assert "\x9b" not in out
     paths = [d["path"] for d in json.loads(out)["documents"]]
     assert any(p.endswith("nw\x9b2J.md") for p in paths)  # the value itself is unchanged
-    for value in ("nan", "inf"):
+    for value in ("nan", "inf", "101", "-1"):
         with pytest.raises(SystemExit):
-            main(["match", "--json", "--min-score", value, str(folder)])
-        assert "finite" in capsys.readouterr().err
+            main(["match", "--json", f"--min-score={value}", str(folder)])
+        assert "must be a score from 0 to 100" in capsys.readouterr().err
 
 
 def test_export_after_a_fresh_file_was_started_uses_it(
