@@ -81,6 +81,7 @@ class NoteEditor(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
+    NoteEditor .hint { color: $text-muted; }
     NoteEditor TextArea {
         height: 1fr;
     }
@@ -110,6 +111,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.claim, markup=False)
             yield NoteText(self.note, id="note-text")
+            yield Label("ctrl+s: save · escape: cancel", classes="hint")
 
     def on_mount(self) -> None:
         """Start typing at once, after the note's last character."""

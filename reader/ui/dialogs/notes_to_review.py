@@ -52,6 +52,7 @@ class NotesToReview(ModalScreen[None]):
                 yield Static(Content.styled(("\n" if self.orphans else "") + title, "bold"))
                 for annotation, reason in self.review:
                     yield Static(_entry(annotation, reason))
+            yield Static(Content.styled("\nescape or O: close", "dim"))
 
     def action_close(self) -> None:
         """Back to the workstation."""
