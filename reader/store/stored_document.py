@@ -50,7 +50,9 @@ def document_file(notes: Path, document: StoredDocument) -> Path:
         candidates.append(Path(document.absolute_path))
     if not recorded.is_absolute():
         candidates.append(Path.cwd() / recorded)
-    return next((c for c in candidates if c.exists()), candidates[0])
+    # Normalised, so a file beside the folder reads "/cases/a.md", not "/cases/case/../a.md".
+    found = next((c for c in candidates if c.exists()), candidates[0])
+    return Path(os.path.normpath(found))
 
 
 def same_file(a: Path, b: Path) -> bool:

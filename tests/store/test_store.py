@@ -344,3 +344,15 @@ def test_a_failed_write_does_not_rotate_the_backups(
     monkeypatch.undo()
     assert {path.name: path.read_bytes() for path in store.backups()} == before
     store.close()
+
+
+def test_a_document_beside_the_case_folder_is_named_without_dot_dot(tmp_path: Path) -> None:
+    from reader.store.stored_document import StoredDocument, document_file, document_record
+
+    (tmp_path / "case").mkdir()
+    report = tmp_path / "report.txt"
+    report.write_text("Six soldiers were killed.\n", encoding="utf-8")
+    notes = tmp_path / "case" / "reader-notes.json"
+    record = document_record(notes, "id", report, "Report", {})
+    assert record["path"] == "../report.txt"
+    assert document_file(notes, StoredDocument(**record)) == report

@@ -179,7 +179,9 @@ class MatrixPanel(Vertical):
         document = self.documents[other]
         number = self.matrix.others.index(other) + 1
         title = document.label if len(document.label) <= 60 else document.label[:59] + "…"
-        name = f"{number} {document.short_label} ({title})"
+        name = f"{number} {document.short_label}"
+        if title != document.short_label:
+            name += f" ({title})"
         if cell.strength == ABSENT:
             return f"{summary}\n{name}: does not tell this claim"
         more = f" (best of {cell.count}, by score)" if cell.count > 1 else ""
