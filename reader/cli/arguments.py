@@ -32,10 +32,7 @@ def positive_number(unit: str) -> Callable[[str], float]:
     """An argument type for a positive, finite number of ``unit`` (a size, a time limit)."""
 
     def parse(value: str) -> float:
-        try:
-            number = float(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        number = _number(value)
         if not math.isfinite(number) or number <= 0:
             raise argparse.ArgumentTypeError(f"must be a positive number of {unit}, not {value!r}")
         return number
@@ -48,10 +45,15 @@ _megabytes = positive_number("megabytes")
 
 def score_threshold(value: str) -> float:
     """A score threshold: a number from 0 to 100, the scale scores are on."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    number = _number(value)
     if not 0 <= number <= 100:  # NaN fails both comparisons
         raise argparse.ArgumentTypeError(f"must be a score from 0 to 100, not {value!r}")
     return number
+
+
+def _number(value: str) -> float:
+    """An option's value as a number, or the usage error that says it is none."""
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from reader.core.documents.article import page_at
@@ -132,7 +133,15 @@ class NotesExport:
 
     def document(self, document_id: str) -> SourceDocument | None:
         """The document with this id, if the notes file knows it."""
-        return next((d for d in self.documents if d.id == document_id), None)
+        return self._by_id.get(document_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, SourceDocument]:
+        # The first record of an id wins, as a search from the start would find it.
+        found: dict[str, SourceDocument] = {}
+        for document in self.documents:
+            found.setdefault(document.id, document)
+        return found
 
     def page(self, quote: Quote) -> int | None:
         """The page a quote starts on, for a document read from a PDF (None for others)."""

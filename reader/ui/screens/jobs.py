@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.core.documents.document import Document
 from reader.core.documents.document_error import DocumentError
-from reader.core.documents.loading import load_document
+from reader.core.documents.loading import EXTRACTED_SUFFIXES, load_document
 from reader.core.documents.original import extract, is_url, read_original
 from reader.core.documents.saved_copy import copy_file, find_copy, save_copy, sha256_of
 from reader.core.export.formats import export
@@ -91,7 +91,7 @@ def add_job(spec: str, folder: Path, max_bytes: int, say: Callable[[str], None])
             say("reading…")
             if path.resolve().parent == folder.resolve():
                 return AddOutcome(load_document(path, max_bytes), None, None)
-            if path.suffix.lower() not in (".html", ".htm", ".pdf"):
+            if path.suffix.lower() not in EXTRACTED_SUFFIXES:
                 load_document(path, max_bytes)  # refuses what cannot be read before copying
                 kept = copy_file(folder, path)
                 return AddOutcome(

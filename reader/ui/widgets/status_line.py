@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.matching.matcher import MatchResult
@@ -13,7 +13,7 @@ from reader.store.notes import NotesStore
 from reader.store.placed_notes import PlacedNotes
 
 
-class StatusLine(Static):
+class StatusLine(Widget):
     """One line of state under the panes; document text never reaches it as markup."""
 
     DEFAULT_CSS = """
@@ -21,7 +21,7 @@ class StatusLine(Static):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self._state = ""
         self._notes = ""
 
