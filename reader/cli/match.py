@@ -113,7 +113,9 @@ def run_match(
         doc_a, doc_b = documents[match.a.doc], documents[match.b.doc]
         passage_a = doc_a.text[match.a.start : match.a.end]
         explanation = result.explain(match)
-        shared = ", ".join(surface_words(passage_a, explanation.shared_words[:5]))
+        aliases = result.aliases_for(match)
+        spellings = aliases.spellings if aliases else None
+        shared = ", ".join(surface_words(passage_a, explanation.shared_words[:5], spellings))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
         if explanation.aliases or explanation.folds:
             same = "; ".join(explanation.aliases + explanation.folds)

@@ -1,19 +1,18 @@
 """Names that the reports of one story write differently, made one token each: acronyms defined
-in the text ("Advanced Micro Devices (AMD)"), initialisms of names in the story ("HP" for
-"Hewlett-Packard"), and spelling or transliteration variants of rare names ("Zelensky",
-"Zelenskyy", "Zelenskiy"), found by rapidfuzz similarity."""
+in the text ("Advanced Micro Devices (AMD)"), initialisms of names in the story ("HP" or "H-P"
+for "Hewlett-Packard", "U.S." for "United States"), and spelling or transliteration variants of
+rare names (_variants.py)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz, process
-
 from reader.core.matching._features import PassageFeatures
 from reader.core.matching._forms import word_forms
+from reader.core.matching._variants import demonyms, name_contexts, spelling_variants
 from reader.core.matching.tokens import tokenize
 from reader.core.matching.words import normal_word
 
@@ -26,17 +25,10 @@ _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 # Written all in capitals, three to five letters, maybe with dots or hyphens ("FBI", "U.S.A.").
 # Two letters are too many things at once ("AM", "PM", "AP", "DA") unless the text defines them.
 _INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){2,4}\b\.?")
-# Two letters stand for a name only when the name is two capitalised words joined by a hyphen:
-# "HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story.
+# Two letters stand for a name only when the name is two capitalised words joined by a hyphen
+# ("HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story), or when dots
+# say they abbreviate: "U.S." for "United States".
 _PAIR_INITIALISM = re.compile(r"\b[A-Z][.-]?[A-Z]\b\.?")
-# Spelling variants: rapidfuzz's normalised Indel similarity (fuzz.ratio) of two rare names of
-# one story, both at least this long, sharing their first letter, never both in one document
-# (an outlet spells a name one way). Measured on the ECB+ dev stories (README, Matching).
-VARIANT_SCORE = 88.0
-VARIANT_LENGTH = 5
-# A name is capitalised wherever it is written: at least this share of the passages that hold
-# the token hold it capitalised ("Director" in a headline is the word "director").
-VARIANT_CAPITALISED = 0.5
 
 
 @dataclass(frozen=True)
@@ -74,6 +66,7 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
     labels: dict[str, str] = {}
     written: dict[str, str] = {}  # initialisms written in capitals, by token
     runs: dict[str, str] = {}  # capitalised runs of two words or more, by their initials
+    dotted: set[str] = set()  # initialisms written with dots ("U.S."): abbreviations
     following: Counter[str] = Counter()
     texts = list(texts)
     for text in texts:
@@ -82,7 +75,12 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
             _add(expansions, labels, acronym, long_form)
         for match in [*_INITIALISM.finditer(text), *_PAIR_INITIALISM.finditer(text)]:
             letters = re.sub(r"[.-]", "", match.group()).lower()
-            written.setdefault(letters, match.group().rstrip("."))
+            shown = match.group()
+            if "." in shown[:-1]:
+                dotted.add(letters)  # "U.S." keeps its last dot
+            else:
+                shown = shown.rstrip(".")  # "FBI." ends a sentence
+            written.setdefault(letters, shown)
     for text in texts if written else ():
         for match in _RUN.finditer(text):
             words = [w for w in _WORD.finditer(match.group()) if w.group().lower() not in _JOINERS]
@@ -95,7 +93,11 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
                     if firsts[start:end] not in written or firsts[start:end] in runs:
                         continue
                     shown = match.group()[words[start].start() : words[end - 1].end()]
-                    if end - start > 2 or re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", shown):
+                    if (
+                        end - start > 2
+                        or firsts[start:end] in dotted
+                        or re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", shown)
+                    ):
                         runs[firsts[start:end]] = shown
     for letters, shown in sorted(written.items()):
         if letters in runs and letters not in expansions:
@@ -104,7 +106,9 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
     held: Counter[str] = Counter()
     for feature in features:
         held.update(feature.content)
-    spellings = spelling_variants(features, held)
+    spellings = spelling_variants(features, held, name_contexts(texts))
+    for variant, kept in demonyms(features).items():
+        spellings.setdefault(variant, kept)
     for variant, kept in spellings.items():
         labels[variant] = f"{variant} = {kept}"
     # Uses as a later word of a name, against the passages that hold the word at all.
@@ -166,51 +170,3 @@ def _add(
     if len(words) >= 2 and token not in words:
         expansions[token] = words
         labels[token] = f"{shown} = {long_form}"
-
-
-def spelling_variants(
-    features: Sequence[PassageFeatures], written: Counter[str] | None = None
-) -> dict[str, str]:
-    """Rare names of one story that are spellings of one another, each to the most used one;
-    ``written`` counts the passages that hold each token, if known."""
-    uses: Counter[str] = Counter()
-    if written is None:
-        written = Counter()
-        for feature in features:
-            written.update(feature.content)
-    documents: defaultdict[str, set[int]] = defaultdict(set)
-    for feature in features:
-        for name in feature.names:
-            if len(name) >= VARIANT_LENGTH and name.isalpha():
-                uses[name] += 1
-                documents[name].add(feature.doc)
-    by_letter: defaultdict[str, list[str]] = defaultdict(list)
-    for name in sorted(uses):
-        if uses[name] >= VARIANT_CAPITALISED * written[name]:
-            by_letter[name[0]].append(name)
-    kept: dict[str, str] = {}
-    for names in by_letter.values():
-        if len(names) < 2:
-            continue
-        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=VARIANT_SCORE)
-        for i, j in zip(*scores.nonzero(), strict=True):
-            a, b = names[int(i)], names[int(j)]
-            if a >= b or documents[a] & documents[b] or _other_word(a, b):
-                continue
-            # The more used spelling stays; on a tie, the first in alphabetical order.
-            keep, drop = (a, b) if (-uses[a], a) <= (-uses[b], b) else (b, a)
-            kept.setdefault(drop, keep)
-    # Chains (a -> b -> c) end at the last spelling kept.
-    for drop in list(kept):
-        seen = {drop}
-        while kept[drop] in kept and kept[drop] not in seen:
-            seen.add(kept[drop])
-            kept[drop] = kept[kept[drop]]
-    return kept
-
-
-def _other_word(a: str, b: str) -> bool:
-    """Whether the longer of two names only adds an ending to the shorter one ("Harris" /
-    "Harrison", "Somali" / "Somalia"): another word, unless it doubles the last letter."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long != short + short[-1]

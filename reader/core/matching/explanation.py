@@ -74,11 +74,13 @@ def _alias_labels(
         if token in aliases.expansions and not (token in words_a and token in words_b):
             yield aliases.labels[token]
         elif token in variants:
+            # Only where the two passages hold different spellings and none in common: "Korean"
+            # in both is no alias at work, even if one also writes "Korea".
             forms = [token, *sorted(variants[token])]
-            written_a = next((words_a[f] for f in forms if f in words_a), None)
-            written_b = next((words_b[f] for f in forms if f in words_b), None)
-            if written_a and written_b and written_a.lower() != written_b.lower():
-                yield f"{written_a} = {written_b}"
+            in_a = [form for form in forms if form in words_a]
+            in_b = [form for form in forms if form in words_b]
+            if in_a and in_b and not set(in_a) & set(in_b):
+                yield f"{words_a[in_a[0]]} = {words_b[in_b[0]]}"
 
 
 def _fold_labels(

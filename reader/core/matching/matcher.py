@@ -102,9 +102,12 @@ class MatchResult:
                 self.texts[span_a.doc][span_a.start : span_a.end],
                 self.texts[span_b.doc][span_b.start : span_b.end],
             )
+        return explain(a, b, self.weights_for(match).weights, texts, self.aliases_for(match))
+
+    def aliases_for(self, match: Match) -> Aliases | None:
+        """The names made one for a match: its story's, if both passages are of one story."""
         same_story = bool(self.stories) and self.stories[match.a.doc] == self.stories[match.b.doc]
-        aliases = self.aliases.get(self.stories[match.a.doc]) if same_story else None
-        return explain(a, b, self.weights_for(match).weights, texts, aliases)
+        return self.aliases.get(self.stories[match.a.doc]) if same_story else None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ number words and scales, and complex prepositions marked as function words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,7 +29,7 @@ class Token(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"(?P<acronym>(?:[^\W\d_]\.){2,})|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"(?P<acronym>(?:[^\W\d_]\.){2,}|[A-Z](?:-[A-Z])+\b)|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
 )
 _GROUPED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
@@ -72,7 +72,8 @@ def tokenize(text: str) -> list[Token]:
 # Runs of word characters joined by the separators a token can hold ("U.S.", "10,000",
 # "Korea's"), from a letter or digit: every chunk holds a token. No token crosses a chunk's
 # edge, so each distinct chunk is split only once.
-CHUNK = re.compile(r"[^\W_]\w*(?:[.,'’]\w+)*\.?")
+# Single capitals joined by hyphens are one initialism ("H-P" for Hewlett-Packard).
+CHUNK = re.compile(r"[A-Z](?:-[A-Z])+\b(?!-)|[^\W_]\w*(?:[.,'’]\w+)*\.?")
 _Piece = tuple[str, int, int, bool]
 
 
@@ -99,18 +100,24 @@ def _pieces_of(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
             numeric = True
             pieces.append(_number_token(match.group(), match.start(), match.end()))
         else:
-            acronym = match.group().replace(".", "").casefold()
+            acronym = match.group().replace(".", "").replace("-", "").casefold()
             pieces.append((acronym, match.start(), match.end(), False))
     return tuple(pieces), numeric
 
 
-def surface_words(text: str, norms: Sequence[str]) -> list[str]:
-    """How the normalised words appear in the text ("bord" -> "border"), in the given order;
+def surface_words(
+    text: str, norms: Sequence[str], spellings: Mapping[str, str] | None = None
+) -> list[str]:
+    """How the normalised words appear in the text ("bord" -> "border"), in the given order,
+    or a spelling the text holds of a word ``spellings`` made one ("Ukrainian" for "ukraine");
     a word the text does not hold stays as it is."""
     first: dict[str, str] = {}
+    spelled: dict[str, str] = {}
     for token in tokenize(text):
         first.setdefault(token.norm, text[token.start : token.end])
-    return [first.get(norm, norm) for norm in norms]
+        if spellings and token.norm in spellings:
+            spelled.setdefault(spellings[token.norm], text[token.start : token.end])
+    return [first.get(norm) or spelled.get(norm, norm) for norm in norms]
 
 
 def content_norms(tokens: list[Token]) -> list[str]:

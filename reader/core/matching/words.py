@@ -69,7 +69,7 @@ _FAMILIES = {
     "injur": "wound injury injure",
     "die": "died dead death",
     "buy": "bought acquir acquire acquisition purchas purchase takeov",
-    "kill": "slay slain slew",
+    "kill": "slay slain slew casualty",
     "arrest": "detain apprehend nabb",
     "steal": "stole stolen theft",
     "explode": "explod explosion blast",
