@@ -26,7 +26,9 @@ def take_lock(path: Path, read_only: bool) -> tuple[FileLock, Access]:
     """The notes file's lock (held unless opened read-only), and whether it is to be read only,
     and why."""
     lock = FileLock(str(path) + ".lock")
-    if read_only:
+    if read_only or _special(path):
+        # A FIFO, a device or a folder is refused when it is read (validation.py): no lock
+        # file is left beside it.
         return lock, Access(True)
     reason = _must_only_read(path)
     if reason is None:
@@ -44,6 +46,14 @@ def take_lock(path: Path, read_only: bool) -> tuple[FileLock, Access]:
     return lock, Access(False)
 
 
+def _special(path: Path) -> bool:
+    """The path exists and is not a regular file."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _must_only_read(path: Path) -> str | None:
     """Why an existing notes file must not be written, or None.
 
@@ -55,8 +65,6 @@ def _must_only_read(path: Path) -> str | None:
         info = path.stat()
     except OSError:
         return None
-    if not stat.S_ISREG(info.st_mode):
-        return None  # refused when it is read (validation.py)
     if not info.st_mode & stat.S_IWUSR:
         return "the file is read-only"
     # The newest backup is a hard link to the file until the next save, and so is the link

@@ -79,6 +79,21 @@ def test_a_notes_file_that_cannot_be_one_is_refused(
     ] in message
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_the_workstation_refuses_a_notes_file_that_cannot_be_one_and_leaves_no_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    (tmp_path / "a.txt").write_text("One claim about the harbour.\n", encoding="utf-8")
+    db = tmp_path / "notes.json"
+    if kind == "fifo":
+        os.mkfifo(db)
+    else:
+        db.mkdir()
+    assert main([str(tmp_path / "a.txt"), "--db", str(db)]) == 1
+    assert "notes.json" in _error(capsys)
+    assert not (tmp_path / "notes.json.lock").exists()
+
+
 def test_a_notes_file_in_a_read_only_folder_opens_read_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
