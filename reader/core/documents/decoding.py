@@ -113,8 +113,10 @@ def too_large(size: int, limit: int) -> str:
     in bytes where the megabytes would look equal."""
     shown, most = megabytes(size), megabytes(limit)
     if shown == most:
+        # "(0.0 MB)" would say the limit is nothing: a limit that small is in bytes alone.
+        rounded = f" ({most})" if most != megabytes(0) else ""
         return (
-            f"{size:,} bytes, over the limit of {limit:,} bytes ({most}) (raise it with --max-size)"
+            f"{size:,} bytes, over the limit of {limit:,} bytes{rounded} (raise it with --max-size)"
         )
     return f"{shown}, over the {most} limit (raise it with --max-size)"
 
