@@ -123,7 +123,10 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
         elif existing == annotation:
             report.unchanged.append(annotation.id)
         else:
-            copy = replace(annotation, id=f"urn:uuid:{uuid.uuid4()}")
+            copy = replace(annotation, id=_conflict_id(annotation))
+            if copy.id in taken or store.annotation(copy.id) is not None:
+                # Only a crafted file can hold that id already: never replace what is there.
+                copy = replace(annotation, id=f"urn:uuid:{uuid.uuid4()}")
             report.conflicts.append((annotation.id, copy.id))
             incoming.append(copy)
             taken[copy.id] = copy
@@ -137,6 +140,17 @@ def import_notes(store: NotesStore, data: ImportFile, dry_run: bool = False) -> 
     if incoming:
         store.commit(incoming).result()
     return report
+
+
+# The namespace of the ids given to conflicting versions (uuid5 over id and content).
+_CONFLICTS = uuid.UUID("5a0c3a5e-6f0e-4a55-9d1c-2b7f0b7e4c11")
+
+
+def _conflict_id(annotation: Annotation) -> str:
+    """The new id of a conflicting version: the same for the same id and content, so that
+    ``--dry-run`` names the id the import will give, and two versions get two ids."""
+    content = json.dumps(annotation.to_dict(), sort_keys=True, ensure_ascii=True)
+    return f"urn:uuid:{uuid.uuid5(_CONFLICTS, content)}"
 
 
 def _content(annotation: Annotation) -> Annotation:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from tests.support.export_data import (
 
 
 def test_import_keeps_both_versions_on_conflict_and_dry_run_changes_nothing(
-    case: Path, tmp_path: Path
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     payload = json.loads(export(data_of(case), "json"))
     payload["annotations"][0]["note"] = "edited by a colleague"
@@ -28,7 +29,13 @@ def test_import_keeps_both_versions_on_conflict_and_dry_run_changes_nothing(
     before = db.read_bytes()
     assert main(["import", str(exported), "--db", str(db), "--dry-run"]) == 0
     assert db.read_bytes() == before
+    # The dry run names the new id the import then gives the conflicting version.
+    would = capsys.readouterr().out
     assert main(["import", str(exported), "--db", str(db)]) == 0
+    did = capsys.readouterr().out
+    new_ids = re.findall(r"urn:uuid:[0-9a-f-]{36}", did)
+    assert new_ids
+    assert set(new_ids) == set(re.findall(r"urn:uuid:[0-9a-f-]{36}", would))
     store = NotesStore(db, read_only=True)
     notes = [a.note for a in store.annotations()]
     assert HOSTILE in notes
