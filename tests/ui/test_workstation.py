@@ -449,3 +449,17 @@ async def test_the_status_line_says_why_it_is_read_only_and_keeps_the_notes_name
         assert "…" in line
         assert len(line) <= 110 - 2
     store.close()
+
+
+async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m", "o")
+        messages = [n.message for n in app._notifications]
+        assert any("three or more documents" in m for m in messages), messages
+        assert any("both documents are in the panes" in m for m in messages), messages
+        assert screen.notes.matrix_view is None
+        # Typed into the search box, the same letters are only letters.
+        await pilot.press("slash", "m", "o")
+        assert len(app._notifications) == len(messages)

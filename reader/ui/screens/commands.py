@@ -31,7 +31,8 @@ class Command:
 
     ``writes``: it changes notes, so it needs a writable notes file; ``store``: it needs a
     notes file; ``in_matrix``: it also applies while the matrix has focus; ``applies``: when
-    else it is offered (None: greyed out, False: hidden).
+    else it is offered (None: greyed out, False: hidden); ``unavailable``: why not, said when
+    its key is pressed where it does not apply.
     """
 
     id: str
@@ -44,6 +45,8 @@ class Command:
     store: bool = False
     in_matrix: bool = False
     applies: Applies | None = None
+    # What its key says when pressed where the command does not apply (else it is silent).
+    unavailable: Callable[[Workstation], str] | None = None
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -85,11 +88,15 @@ COMMANDS: tuple[Command, ...] = (
             lambda w: w.reading.search_step(-1), show=False,
             applies=lambda w: w.reading.has_search_hits),
     Command("panes.choose", "o", "Panes", "Choose the documents in the panes",
-            lambda w: w.reading.choose_panes(), applies=lambda w: len(w.documents) > 2),
+            lambda w: w.reading.choose_panes(), applies=lambda w: len(w.documents) > 2,
+            unavailable=lambda w: "both documents are in the panes already; a adds another"),
     Command("matrix.toggle", "m", "Matrix",
             "Each claim of the focused document against every other (3+ documents)",
             lambda w: w.notes.toggle_matrix(), in_matrix=True,
-            applies=lambda w: len(w.documents) >= 3 and (None if w.matching else True)),
+            applies=lambda w: len(w.documents) >= 3 and (None if w.matching else True),
+            unavailable=lambda w: "the matrix opens when matching has finished"
+            if len(w.documents) >= 3
+            else "the matrix compares three or more documents; a adds another"),
     Command("notes.orphans", "O", "Review", "List the orphaned notes and the notes to confirm",
             lambda w: w.notes.review(), show=False,
             applies=lambda w: bool(w.book.orphans or w.book.needs_review())),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
@@ -166,6 +166,18 @@ class Workstation(Screen[None]):
         if (command.writes and not self.writer.writable) or (command.store and not self.store):
             return None
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A command's key pressed where it does not apply says why, if the command can."""
+        if not self.ready or isinstance(self.focused, Input):
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            command = BY_ID.get(binding.id or "")
+            if command is not None and command.unavailable is not None:
+                if self._applies(command) is not True:
+                    self.notify(command.unavailable(self), timeout=4)
+                    event.stop()
+                return
 
     @when_ready
     def action_run(self, command: str) -> None:
