@@ -451,6 +451,24 @@ async def test_the_status_line_says_why_it_is_read_only_and_keeps_the_notes_name
     store.close()
 
 
+async def test_the_status_line_fits_a_wide_script_path_in_cells(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    from reader.ui.widgets.status_line import StatusLine
+
+    deep = tmp_path / ("新闻资料夹" * 8) / "案件"  # two cells a character
+    deep.mkdir(parents=True)
+    store = NotesStore(deep / "reader-notes.json")
+    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await ready(pilot)
+        line = str(screen.query_one(StatusLine).render())
+        assert line.endswith("/案件/reader-notes.json")
+        assert "…" in line
+        assert cell_len(line) <= 110 - 2
+    store.close()
+
+
 async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
@@ -75,9 +76,18 @@ class StatusLine(Widget):
         """The state, then as much of the notes file's path as fits (its end, at least)."""
         if not self._notes:
             return Content(self._state)
-        room = self.content_size.width - len(self._state) - len(" · notes: ")
+        # Measured in terminal cells: a CJK character takes two, a combining accent none.
+        room = self.content_size.width - cell_len(self._state) - cell_len(" · notes: ")
         path = self._notes
-        if len(path) > max(room, 0):
+        if cell_len(path) > max(room, 0):
             name = Path(path).name
-            path = "…" + path[-(room - 1) :] if room - 1 > len(name) else name
+            path = "…" + _last_cells(path, room - 1) if room - 1 > cell_len(name) else name
         return Content(f"{self._state} · notes: {path}")
+
+
+def _last_cells(text: str, cells: int) -> str:
+    """The longest end of ``text`` that fits in ``cells`` terminal cells."""
+    start = len(text)
+    while start > 0 and cell_len(text[start - 1 :]) <= cells:
+        start -= 1
+    return text[start:]
