@@ -481,3 +481,17 @@ async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) 
         # Typed into the search box, the same letters are only letters.
         await pilot.press("slash", "m", "o")
         assert len(app._notifications) == len(messages)
+
+
+async def test_after_tab_the_cursor_is_on_what_the_other_pane_shows(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        _, right = views(screen)
+        await pilot.press(*["j"] * 14)  # the right pane follows the left one's counterparts
+        assert not right.on_screen(right.cursor)
+        await pilot.press("tab")
+        assert screen.focused is right
+        assert right.on_screen(right.cursor)
+        await pilot.press("c")
+        assert screen.book.tags(1) == {right.cursor: "corroborated"}

@@ -50,6 +50,11 @@ class ReadingActions:
         other = self.screen.panes.other_view(self.screen.focused_view)
         if other is not None:
             self.screen.set_focus(other)  # now, not after the keys typed behind tab
+            if not other.on_screen(other.cursor):
+                # The pane followed the other one's claims: its cursor goes to what it shows.
+                shown = other.passage_in_view()
+                if shown is not None:
+                    other.cursor = shown
             self.screen.follow(other, other.cursor)
 
     def counterpart(self) -> None:

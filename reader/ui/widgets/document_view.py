@@ -209,6 +209,25 @@ class DocumentView(ScrollView, can_focus=True):
             before = min(2, (self.size.height - 1) // 3)
             self.scroll_to(y=max(0, top - before), animate=False)
 
+    def on_screen(self, passage: int) -> bool:
+        """Whether a passage's first line is in the pane's visible lines."""
+        if not 0 <= passage < len(self.document.passages) or self.size.height == 0:
+            return False
+        top = self.wrapped.passage_lines[passage]
+        return self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height
+
+    def passage_in_view(self) -> int | None:
+        """The passage the pane was last scrolled to (a counterpart it follows), if it is on
+        screen, else the first passage that starts on screen."""
+        shown = self._shown[0]
+        if self.on_screen(shown):
+            return shown
+        for y in range(self.scroll_offset.y, self.scroll_offset.y + self.size.height):
+            passage = self.passage_at_line(y)
+            if passage is not None and self.on_screen(passage):
+                return passage
+        return None
+
     def render_line(self, y: int) -> Strip:
         """Draw one screen line: gutter marks, then the text with highlight styles."""
         layout = self.wrapped
