@@ -1,7 +1,6 @@
 """Names that the reports of one story write differently, made one token each: acronyms defined
 in the text ("Advanced Micro Devices (AMD)"), initialisms of names in the story ("HP" or "H-P"
-for "Hewlett-Packard", "U.S." for "United States"), and spelling or transliteration variants of
-rare names (_variants.py)."""
+for "Hewlett-Packard"), and spelling or transliteration variants of rare names (_variants.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.matching._features import PassageFeatures
 from reader.core.matching._forms import word_forms
-from reader.core.matching._variants import demonyms, name_contexts, spelling_variants
-from reader.core.matching.tokens import tokenize
+from reader.core.matching._variants import name_contexts, spelling_variants
+from reader.core.matching.tokens import IGNORED, tokenize
 from reader.core.matching.words import normal_word
 
 # "Long Form (LF)": the acronym in brackets after the words it abbreviates.
@@ -25,9 +24,10 @@ _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 # Written all in capitals, three to five letters, maybe with dots or hyphens ("FBI", "U.S.A.").
 # Two letters are too many things at once ("AM", "PM", "AP", "DA") unless the text defines them.
 _INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){2,4}\b\.?")
-# Two letters stand for a name only when the name is two capitalised words joined by a hyphen
-# ("HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story), or when dots
-# say they abbreviate: "U.S." for "United States".
+# Two letters stand for a name only when the name is two capitalised words joined by a hyphen:
+# "HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story. (Dotted ones,
+# "U.S." for "United States", were tried: the first run with those initials can be another
+# name, "United Steelworkers" or "Upper Nile"; docs/matching.md.)
 _PAIR_INITIALISM = re.compile(r"\b[A-Z][.-]?[A-Z]\b\.?")
 
 
@@ -66,7 +66,6 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
     labels: dict[str, str] = {}
     written: dict[str, str] = {}  # initialisms written in capitals, by token
     runs: dict[str, str] = {}  # capitalised runs of two words or more, by their initials
-    dotted: set[str] = set()  # initialisms written with dots ("U.S."): abbreviations
     following: Counter[str] = Counter()
     texts = list(texts)
     for text in texts:
@@ -76,11 +75,11 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
         for match in [*_INITIALISM.finditer(text), *_PAIR_INITIALISM.finditer(text)]:
             letters = re.sub(r"[.-]", "", match.group()).lower()
             shown = match.group()
-            if "." in shown[:-1]:
-                dotted.add(letters)  # "U.S." keeps its last dot
-            else:
-                shown = shown.rstrip(".")  # "FBI." ends a sentence
-            written.setdefault(letters, shown)
+            if "." not in shown[:-1]:
+                shown = shown.rstrip(".")  # "FBI." ends a sentence; "U.S." keeps its dot
+            # "IS", "IT", "US" in a headline in capitals are words, not initialisms.
+            if letters not in IGNORED:
+                written.setdefault(letters, shown)
     for text in texts if written else ():
         for match in _RUN.finditer(text):
             words = [w for w in _WORD.finditer(match.group()) if w.group().lower() not in _JOINERS]
@@ -93,11 +92,10 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
                     if firsts[start:end] not in written or firsts[start:end] in runs:
                         continue
                     shown = match.group()[words[start].start() : words[end - 1].end()]
-                    if (
-                        end - start > 2
-                        or firsts[start:end] in dotted
-                        or re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", shown)
-                    ):
+                    # An initialism is no long form of itself ("H-P" is a run of two).
+                    if all(len(word.group()) == 1 for word in words[start:end]):
+                        continue
+                    if end - start > 2 or re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", shown):
                         runs[firsts[start:end]] = shown
     for letters, shown in sorted(written.items()):
         if letters in runs and letters not in expansions:
@@ -107,8 +105,6 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
     for feature in features:
         held.update(feature.content)
     spellings = spelling_variants(features, held, name_contexts(texts))
-    for variant, kept in demonyms(features).items():
-        spellings.setdefault(variant, kept)
     for variant, kept in spellings.items():
         labels[variant] = f"{variant} = {kept}"
     # Uses as a later word of a name, against the passages that hold the word at all.
@@ -128,7 +124,12 @@ _SEPARATOR = re.compile(r"[ -]")
 
 def _count_followers(text: str, following: Counter[str]) -> None:
     """Count each word's uses as a later word of a capitalised run."""
-    later = Counter(word for run in _FOLLOWED.findall(text) for word in _SEPARATOR.split(run)[1:])
+    later: Counter[str] = Counter()
+    for run in _FOLLOWED.findall(text):
+        words = _SEPARATOR.split(run)
+        # "In Slovakia, ...": a capitalised word opening a sentence is not a name's first.
+        start = 1 if normal_word(words[0]) in IGNORED else 0
+        later.update(words[start + 1 :])
     for word, count in later.items():
         following[normal_word(word)] += count
 

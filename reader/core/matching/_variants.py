@@ -1,6 +1,5 @@
-"""Rare names that the reports of one story spell differently, found by rapidfuzz similarity
-("Zelensky", "Zelenskyy", "Zelenskiy"; "al-Qaeda", "al Qaida"), and a people's name folded to
-its place's ("Ukrainian" to "Ukraine")."""
+"""Rare names that the reports of one story spell differently, found by rapidfuzz similarity:
+"Zelensky", "Zelenskyy", "Zelenskiy"; "al-Qaeda", "al Qaida"."""
 
 from __future__ import annotations
 
@@ -18,30 +17,19 @@ from reader.core.matching.words import normal_word
 # (an outlet spells a name one way). Measured on the ECB+ dev stories (docs/matching.md).
 VARIANT_SCORE = 88.0
 VARIANT_LENGTH = 5
-# Transliterations differ by more than a letter in a short name ("Qaeda" / "Qaida": 80): a
-# lower similarity is enough when both follow the same word inside a name ("al", "Ilene"), the
-# context that tells a spelling of one name from another name ("Clark" / "Clerk": 80).
-CONTEXT_VARIANT_SCORE = 75.0
+# Transliterations differ by more than a letter in a short name ("Qaeda" / "Qaida": 80): that
+# is enough after the same particle of a transliterated name ("al-Qaeda" / "al Qaida"). Not after
+# any capitalised word: "Santa Clara" / "Santa Clarita", "Ayatollah Khomeini" / "Khamenei" and
+# "In Slovakia" / "In Slovenia" are other places and people (docs/matching.md).
+CONTEXT_VARIANT_SCORE = 80.0
 # A name is capitalised wherever it is written: at least this share of the passages that hold
 # the token hold it capitalised ("Director" in a headline is the word "director").
 VARIANT_CAPITALISED = 0.5
-# The particles of transliterated names, written in lower case before the name they belong to.
-_PARTICLES = "al|el|ad|an|ar|as|at|bin|ibn|abu|abd|bint|van|von|de|da|di|du|del|della|der|la|le"
-# A capitalised word after another word of its name: "Jong Un", "al-Qaeda", "Ilene Wolff".
-_IN_NAME = re.compile(rf"\b([A-Z][\w'’]*|(?:{_PARTICLES}))[ -]([A-Z][\w'’]+)")
-# A people's name made from its place's, as (ending, what the place's name ends with instead):
-# Ukrain-ian / Ukrain-e, Canad-ian / Canad-a, Iran-ian / Iran, Korea-n, Yemen-i, Chin-ese / -a.
-_DEMONYM_ENDINGS = (
-    ("ian", "a"),
-    ("ian", "e"),
-    ("ian", ""),
-    ("an", "a"),
-    ("i", ""),
-    ("ese", ""),
-    ("ese", "a"),
-)
-# A place's name this short is too often a word ("Sea" and "Sean", "War" and "Warn").
-DEMONYM_PLACE_LENGTH = 4
+# The particles of transliterated Arabic names, before the name they belong to: "al-Qaeda",
+# "Al Qaida", "bin Laden", "Abu Sayyaf".
+# ("an", "as", "at" are English too: "at Stanford" / "at Stamford" are two places.)
+_PARTICLES = "al|el|bin|ibn|abu|abd|bint"
+_AFTER_PARTICLE = re.compile(rf"\b((?i:{_PARTICLES}))[ -]([A-Z][\w'’]+)")
 _NONE: frozenset[str] = frozenset()
 
 
@@ -52,7 +40,7 @@ def spelling_variants(
 ) -> dict[str, str]:
     """Rare names of one story that are spellings of one another, each to the most used one;
     ``written`` counts the passages that hold each token, if known, and ``contexts`` are the
-    words each name follows inside a name (``name_contexts``)."""
+    particles each name follows (``name_contexts``)."""
     uses: Counter[str] = Counter()
     if written is None:
         written = Counter()
@@ -96,30 +84,12 @@ def spelling_variants(
 
 
 def name_contexts(texts: Iterable[str]) -> dict[str, frozenset[str]]:
-    """The words each capitalised word follows inside a name, normalised: "qaeda" -> {"al"}."""
+    """The particles each capitalised word follows, normalised: "qaeda" -> {"al"}."""
     found: defaultdict[str, set[str]] = defaultdict(set)
     for text in texts:
-        for match in _IN_NAME.finditer(text):
-            found[normal_word(match.group(2))].add(normal_word(match.group(1)))
+        for match in _AFTER_PARTICLE.finditer(text):
+            found[normal_word(match.group(2))].add(match.group(1).lower())
     return {word: frozenset(before) for word, before in found.items()}
-
-
-def demonyms(features: Sequence[PassageFeatures]) -> dict[str, str]:
-    """A people's name to its place's, where the story writes both as names: "ukrainian" ->
-    "ukraine", "korean" -> "korea". "Russian forces" and "Russia's forces" are one claim."""
-    names: set[str] = set()
-    for feature in features:
-        names.update(feature.names)
-    found: dict[str, str] = {}
-    for name in sorted(names):
-        for ending, place_ending in _DEMONYM_ENDINGS:
-            if not name.endswith(ending):
-                continue
-            place = name[: -len(ending)] + place_ending
-            if len(place) >= DEMONYM_PLACE_LENGTH and place != name and place in names:
-                found[name] = place
-                break
-    return found
 
 
 def _other_word(a: str, b: str) -> bool:

@@ -28,8 +28,14 @@ class Token(NamedTuple):
         return self.is_number or self.norm not in IGNORED
 
 
+# Combining marks: text with its accents written apart ("Erdog\u0306an", as some PDFs and
+# macOS file names have it) holds them inside words; \w does not match them.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"(?:[^\W\d_][{_MARKS}]*)+"
 _TOKEN = re.compile(
-    r"(?P<acronym>(?:[^\W\d_]\.){2,}|[A-Z](?:-[A-Z])+\b)|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"(?P<acronym>(?:[^\W\d_]\.){2,}|[A-Z](?:-[A-Z])+\b)"
+    r"|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)"
+    rf"|(?P<word>{_LETTERS}(?:['’]{_LETTERS})?)"
 )
 _GROUPED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
@@ -73,7 +79,7 @@ def tokenize(text: str) -> list[Token]:
 # "Korea's"), from a letter or digit: every chunk holds a token. No token crosses a chunk's
 # edge, so each distinct chunk is split only once.
 # Single capitals joined by hyphens are one initialism ("H-P" for Hewlett-Packard).
-CHUNK = re.compile(r"[A-Z](?:-[A-Z])+\b(?!-)|[^\W_]\w*(?:[.,'’]\w+)*\.?")
+CHUNK = re.compile(rf"[A-Z](?:-[A-Z])+\b(?!-)|[^\W_][\w{_MARKS}]*(?:[.,'’][\w{_MARKS}]+)*\.?")
 _Piece = tuple[str, int, int, bool]
 
 

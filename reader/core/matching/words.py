@@ -69,7 +69,7 @@ _FAMILIES = {
     "injur": "wound injury injure",
     "die": "died dead death",
     "buy": "bought acquir acquire acquisition purchas purchase takeov",
-    "kill": "slay slain slew casualty",
+    "kill": "slay slain slew",
     "arrest": "detain apprehend nabb",
     "steal": "stole stolen theft",
     "explode": "explod explosion blast",
