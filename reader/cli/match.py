@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import TextIO
 
@@ -124,7 +124,8 @@ def run_match(
         passage_b = doc_b.text[match.b.start : match.b.end]
         out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")
         if explain:
-            out.write(_differences(explanation, doc_a.label, doc_b.label))
+            texts = (passage_a, passage_b)
+            out.write(_differences(explanation, (doc_a.label, doc_b.label), texts, spellings))
     strong = sum(1 for m in matches if m.strength == "strong")
     shown = "" if top is None else f" (the best {top} of each passage in each document)"
     out.write(
@@ -154,16 +155,22 @@ def _match_text(match: Match) -> str:
     )
 
 
-def _differences(explanation: Explanation, label_a: str, label_b: str) -> str:
-    """The --explain lines of the text output: agreeing numbers, and what one side alone has."""
+def _differences(
+    explanation: Explanation,
+    labels: tuple[str, str],
+    texts: tuple[str, str],
+    spellings: Mapping[str, str] | None,
+) -> str:
+    """The --explain lines of the text output: agreeing numbers, and what one side alone has,
+    names as that side writes them ("Mohammed", not "moham")."""
     lines = []
     if explanation.agreeing_numbers:
         lines.append("numbers in both: " + ", ".join(explanation.agreeing_numbers))
-    for label, numbers, names in (
-        (label_a, explanation.numbers_only_a, explanation.names_only_a),
-        (label_b, explanation.numbers_only_b, explanation.names_only_b),
+    for label, text, numbers, names in (
+        (labels[0], texts[0], explanation.numbers_only_a, explanation.names_only_a),
+        (labels[1], texts[1], explanation.numbers_only_b, explanation.names_only_b),
     ):
-        alone = [*numbers, *names]
+        alone = [*numbers, *dict.fromkeys(surface_words(text, names, spellings))]
         if alone:
             lines.append(f"only in {label}: " + ", ".join(alone))
     return "".join(sanitize_line(f"  {line}") + "\n" for line in lines)

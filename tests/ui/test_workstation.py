@@ -495,3 +495,17 @@ async def test_after_tab_the_cursor_is_on_what_the_other_pane_shows(tmp_path: Pa
         assert right.on_screen(right.cursor)
         await pilot.press("c")
         assert screen.book.tags(1) == {right.cursor: "corroborated"}
+
+
+async def test_the_detail_panel_says_which_names_were_made_one(tmp_path: Path) -> None:
+    from reader.ui.widgets.detail_panel import DetailPanel
+
+    one = tmp_path / "one.txt"
+    one.write_text("A senior al-Qaeda commander was killed in a drone strike.\n", "utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text("An al Qaida commander died in a drone strike on Friday.\n", "utf-8")
+    app = make_app(tmp_path, paths=(one, two))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        shown = str(screen.query_one(DetailPanel).render())
+        assert "same: Qaeda = Qaida" in shown, shown

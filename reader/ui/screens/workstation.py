@@ -236,7 +236,14 @@ class Workstation(Screen[None]):
         review = self.book.review_reason(versions[0]) if versions else None
         counterparts = self.claims.counterparts(doc, passage)
         detail = ClaimDetail.of(
-            self.documents, doc, passage, counterparts, versions, review, self.matching
+            self.documents,
+            doc,
+            passage,
+            counterparts,
+            versions,
+            review,
+            self.matching,
+            self.claims.result,
         )
         self.query_one(DetailPanel).show(detail)
 

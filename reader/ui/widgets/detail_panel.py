@@ -12,6 +12,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
 from reader.core.matching.alignment import align_words
 from reader.core.matching.counterparts import Counterpart
+from reader.core.matching.matcher import MatchResult
 from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import ClaimView, view_passage
 from reader.store.annotation import Annotation
@@ -38,6 +39,8 @@ class ClaimDetail:
     versions: Sequence[Annotation] = field(default_factory=list)
     review: str | None = None
     matching: bool = False
+    # For each shown counterpart, the names and words matching made one ("Qaeda = Qaida").
+    same: Sequence[tuple[str, ...]] = ()
 
     @classmethod
     def of(
@@ -49,13 +52,21 @@ class ClaimDetail:
         versions: Sequence[Annotation] = (),
         review: str | None = None,
         matching: bool = False,
+        result: MatchResult | None = None,
     ) -> ClaimDetail:
-        """The detail of a passage, its view built by the one function every view uses."""
+        """The detail of a passage, its view built by the one function every view uses;
+        ``result``, the matches the counterparts come from, says what was made one."""
+        shown = counterparts[:COUNTERPARTS_SHOWN]
         if not documents[doc].passages:
             view = ClaimView(Attribution(), from_paragraph=False)
         else:
-            view = view_passage(documents, doc, passage, counterparts[:COUNTERPARTS_SHOWN])
-        return cls(documents, doc, passage, counterparts, view, versions, review, matching)
+            view = view_passage(documents, doc, passage, shown)
+        same: list[tuple[str, ...]] = []
+        if result is not None:
+            for counterpart in shown:
+                explanation = result.explain(counterpart.match)
+                same.append(explanation.aliases + explanation.folds)
+        return cls(documents, doc, passage, counterparts, view, versions, review, matching, same)
 
 
 class DetailPanel(Static):
@@ -123,7 +134,9 @@ def _counterparts(detail: ClaimDetail, text: str) -> list[Part]:
     """Each shown counterpart, best first, with the word difference and its provenance."""
     parts: list[Part] = []
     shown = detail.counterparts[:COUNTERPARTS_SHOWN]
-    for counterpart, provenance in zip(shown, detail.view.counterparts, strict=True):
+    for index, (counterpart, provenance) in enumerate(
+        zip(shown, detail.view.counterparts, strict=True)
+    ):
         other = detail.documents[counterpart.doc]
         other_text = other.passages[counterpart.passage].text
         heading = f"\n{counterpart.strength} {counterpart.score:.0f} · {other.label}: "
@@ -132,6 +145,9 @@ def _counterparts(detail: ClaimDetail, text: str) -> list[Part]:
         if provenance.attribution_b:
             details.insert(0, f"source: {provenance.attribution_b.describe()}")
         parts.append(("\n    " + " · ".join(details), "italic"))
+        same = detail.same[index] if index < len(detail.same) else ()
+        if same:
+            parts += [("\n    same: ", "bold"), sanitize_line("; ".join(same))]
         if provenance.conflicts:
             flags = " · ".join(conflict.describe() for conflict in provenance.conflicts)
             parts += [("\n    ⚠ differs: ", "bold"), flags]
