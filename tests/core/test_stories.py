@@ -90,3 +90,16 @@ def test_words_in_many_documents_link_none_directly() -> None:
     ]
     rows, _, _ = stories.document_similarity(vocabularies)
     assert len(rows) == 0
+
+
+def test_names_keep_the_days_of_one_event_in_one_story(eval_dir: Path) -> None:
+    # ECB+ topics 12 and 14 each hold two events of one kind; the reports of each event, told
+    # over several days, split into two to five stories when names weighed as other words.
+    topics = {t.name: t for t in load_topics(eval_dir / "ecbplus-dev")}
+    for name in ("12", "14"):
+        topic = topics[name]
+        labels = stories.find_stories(extract_features(topic.documents), len(topic.files))
+        events = ["plus" in file for file in topic.files]
+        assert len(set(labels)) == 2, name
+        # One story for each event: the labels are the events, renamed.
+        assert len(set(zip(labels, events, strict=True))) == 2, name
