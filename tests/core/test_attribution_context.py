@@ -143,3 +143,23 @@ def test_calling_a_report_fake_news_is_not_a_negation_of_the_claim() -> None:
     denial = "The ministry said reports that soldiers deserted their posts were false."
     [conflict] = find_conflicts(plain, denial, attribute(plain), attribute(denial))
     assert (conflict.kind, conflict.b) == ("negation", "false")
+
+
+def test_her_rep_is_the_rep_of_the_woman_named_before(tmp_path: Path) -> None:
+    # Two outlets quote one publicist: "Reid's rep" and, after a sentence on Tara Reid, "her
+    # rep". Corroboration by the same source is no corroboration.
+    one = tmp_path / "one.txt"
+    one.write_text("Tara Reid checked into Promises, Reid's rep told People.\n", "utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text(
+        "Tara Reid has gone to rehab.\n\nThe actress checked into Promises, her rep told Us Weekly.\n",
+        "utf-8",
+    )
+    first, second = load_document(str(one)), load_document(str(two))
+    sources_a, sources_b = passage_sources(first, 0), passage_sources(second, 1)
+    assert sources_b.own.describe() == "Us Weekly ← her rep (Tara Reid's rep)"
+    text_a, text_b = first.passages[0].text, second.passages[1].text
+    verdict = compare(text_a, text_b, sources_a, sources_b).independence()
+    assert verdict == "same source: Reid's rep"
+    # Without the sentence before, "her rep" could be anyone's: it matches nothing.
+    assert shared_sources(attribute(text_a), attribute(text_b)) == ()

@@ -32,7 +32,10 @@ def anaphor_kind(tokens: list[Token], found: Phrase) -> str | None:
 
 @lru_cache(maxsize=4096)
 def stands_for_another(text: str) -> bool:
-    """The words are a pronoun or a description like "the company" that points back."""
+    """The words are a pronoun, a description like "the company" that points back, or a source
+    owned by one ("her rep")."""
+    if text.split(" ", 1)[0].casefold() in ("his", "her", "its", "their"):
+        return True  # "her rep": whose, the sentences before say
     tokens = tokenize(text)
     found = phrase(tokens, 0, len(tokens), sentence_start=-1)
     return found is not None and (found.pronoun or anaphor_kind(tokens, found) is not None)

@@ -51,6 +51,12 @@ class Link:
     anaphor: str | None  # MEDIUM or BODY: "the broadcaster", "the company" point back
     kind: str | None = None
     plural: bool = False
+    # "he", "she", "it" or "they" when a possessive names whose the source is: "her rep".
+    possessor: str | None = None
+
+
+# Possessive determiners, by the pronoun whose referent owns the source.
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,10 @@ def _link(text: str, tokens: list[Token], role: str, found: Phrase) -> Link:
     if found.pronoun:
         return Link(role, written, None, found.head, None)
     plural = found.name is None and is_plural(found.head)
-    return Link(role, written, found.name, None, anaphor_kind(tokens, found), found.kind, plural)
+    possessor = POSSESSIVES.get(written.split(" ", 1)[0].casefold()) if found.name is None else None
+    return Link(
+        role, written, found.name, None, anaphor_kind(tokens, found), found.kind, plural, possessor
+    )
 
 
 @lru_cache(maxsize=16384)

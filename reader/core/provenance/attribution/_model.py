@@ -10,6 +10,8 @@ from reader.core.provenance.attribution._nouns import PERSON, listed_class
 
 PRONOUNS = frozenset("he she they it we i you one".split())
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A source described by whose it is: "(Tara) Reid's rep" -> ("Reid", "rep").
+_OWNED = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+)*([A-Z][\w.-]*)['’]s\s+(\S.*)$")
 _GENERIC_TAILS = frozenset("news post times press service network council committee".split())
 
 
@@ -45,6 +47,10 @@ class Source:
         "Suspilne"), two when that is a generic noun ("State Department"); a pronoun or an
         anaphoric description by its referent's; else the phrase without its article."""
         name = self.resolved or self.name
+        owned = _OWNED.match(name or self.text)
+        if owned:
+            # "Tara Reid's rep", "Reid's rep" and "her rep" (resolved) are one source.
+            return f"{owned.group(1).casefold()}'s {owned.group(2).casefold()}"
         if name is None:
             return _ARTICLES.sub("", self.text).casefold()
         words = name.casefold().split()
