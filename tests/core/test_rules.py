@@ -38,6 +38,13 @@ def doc(tmp_path: Path, name: str, paragraphs: list[str]) -> Document:
         "UPDATED: WEDNESDAY, MARCH 13,2013,2: 30 AM",
         "By JOHN SMITH, Associated Press Writer",
         "By Jessica Smith | Staff Writer",
+        "Reporting by Sarah Young and Muvija Mahadevan; Editing by Alison Williams",
+        "(Additional reporting by Ross Lydall and the Evening Standard newsdesk.)",
+        "Associated Press writer Jill Lawless contributed to this report.",
+        "AP writers Jim Doe in Paris and Ann Roe in Rome contributed reporting.",
+        "Follow BBC London on Facebook, X and Instagram.",
+        "Send your story ideas to hello.bbclondon@bbc.co.uk",
+        "This article was amended on Friday to correct details supplied by PA Media.",
     ],
 )
 def test_datelines_and_bylines_are_recognised(line: str) -> None:
@@ -51,9 +58,13 @@ def test_datelines_and_bylines_are_recognised(line: str) -> None:
         "The quake struck at 3:35 pm on December 23, 2012.",
         "In 2012, 40 people died in the floods.",
         "By the time police arrived, the gunman had fled.",
+        "Reporting by The New York Times showed that the firm paid no tax.",
+        "She contributed to the report on climate change published Monday.",
+        "Editing by hand is slow, he said.",
+        "Police said they would follow the suspect on Facebook and other sites.",
     ],
 )
-def test_sentences_with_dates_are_not_datelines(sentence: str) -> None:
+def test_sentences_are_not_datelines_or_credits(sentence: str) -> None:
     assert not is_dateline(sentence)
 
 
@@ -258,3 +269,12 @@ def test_accents_written_apart_are_the_same_word() -> None:
     assert apart != text
     assert word_forms(apart) == word_forms(text)
     assert "erdogan" in word_forms(apart).names
+
+
+def test_a_passage_in_capitals_names_nothing(tmp_path: Path) -> None:
+    # Capitals tell names from words only where the text is not all capitals: "ARREST" and
+    # "BODY" in a headline in capitals are words.
+    shouted = doc(tmp_path, "a.txt", ["POLICE MAKE ARREST AFTER BODY FOUND IN BRISTOL FLAT"])
+    plain = doc(tmp_path, "b.txt", ["Police make arrest after body found in Bristol flat"])
+    assert extract_features([shouted])[0].names == frozenset()
+    assert extract_features([plain])[0].names == {"bristol"}

@@ -1,8 +1,11 @@
-"""Datelines, bylines and timestamp lines: the lines that date or sign an article, not claims.
+"""Datelines, bylines, credits and timestamp lines: the lines that date or sign an article, not
+claims.
 
 "Posted on: 3:35 pm, December 23, 2012", "8 / 2 / 13 at 1:30 PM", "PUBLISHED: 22:07 GMT, 7 July
-2012", "By JOHN SMITH, Associated Press Writer". Two of them share numbers, month names and
-time zones with other articles' stamps and with nothing else, so they must never match.
+2012", "By JOHN SMITH, Associated Press Writer", "Reporting by Sarah Young; Editing by Kate
+Holton", "Associated Press writer Jill Lawless contributed to this report." Two of them share
+numbers, month names, time zones or an agency's staff with other articles' and nothing else, so
+they must never match, nor tie two stories together.
 """
 
 from __future__ import annotations
@@ -48,8 +51,44 @@ _LONGEST_BYLINE = 12
 _LONGEST_LINE = 160
 
 
+# Who reported, wrote, edited or helped: "Additional reporting by ...", "(Editing by ...)".
+_CREDIT = re.compile(
+    r"^[\s(\[]*(?i:(?:additional\s+)?(?:reporting|writing|editing|research|compiled|translated|"
+    r"produced|written|edited|graphics|photographs?|photos?|video)\s+by)\s+[A-Z]"
+)
+# "Associated Press writer Jill Lawless contributed to this report.", "... contributed reporting."
+_CONTRIBUTED = re.compile(
+    r"\bcontributed\s+(?:reporting\b[^.]*|to\s+this\s+(?:report|story|article))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# A credit names people; a sentence that starts like one says something: "Reporting by The
+# Times showed that ...".
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|showed|shows|shown|revealed|reveals|found|finds|said|"
+    r"says|suggests?|suggested|indicates?|indicated|led|prompted|helped)\b",
+    re.IGNORECASE,
+)
+# What an outlet prints under every article: where to follow it, where to send tips, that the
+# article was corrected. Never a claim about the event.
+_FURNITURE = re.compile(
+    r"^follow\s+.{1,60}?\bon\s+(?:facebook|twitter|x|instagram|tiktok|youtube|threads|bluesky|"
+    r"linkedin)\b|\bsend\s+(?:us\s+)?your\s+(?:story\s+ideas|stories|tips|news\s+tips)\b|"
+    r"^this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\b",
+    re.IGNORECASE,
+)
+# A credit line names several people and desks: longer than a stamp, shorter than a paragraph.
+_LONGEST_CREDIT = 300
+
+
 def is_dateline(text: str) -> bool:
-    """Whether a passage only dates or signs the article: a timestamp or a byline."""
+    """Whether a passage only dates or signs the article: a timestamp, a byline, a credit or
+    the outlet's own lines under it."""
+    if len(text) <= _LONGEST_CREDIT and (
+        (_CREDIT.match(text) and not _SENTENCE_VERB.search(text))
+        or _CONTRIBUTED.search(text)
+        or _FURNITURE.search(text)
+    ):
+        return True
     if len(text) > _LONGEST_LINE:
         return False
     pieces = _PIECE.findall(text)

@@ -49,6 +49,8 @@ def extract_features(
             forms = word_forms(passage.text)
             if len(forms.content) < MIN_CONTENT_TOKENS:
                 continue
+            # In a passage written in capitals, capitals do not tell names from words.
+            names = frozenset() if _in_capitals(passage.text) else forms.names
             features.append(
                 PassageFeatures(
                     doc=doc_index,
@@ -58,7 +60,7 @@ def extract_features(
                     content=forms.content,
                     ordered=tuple(sorted(forms.content)),
                     numbers=forms.numbers,
-                    names=forms.names,
+                    names=names,
                 )
             )
     return features
@@ -67,3 +69,17 @@ def extract_features(
 def is_quantity(token: str) -> bool:
     """Whether a normalised token is a number or a month: part of a quantity or a date."""
     return token[:1].isdigit() or token in MONTH_NAMES
+
+
+# A passage with at least this share of its letters in capitals is written in capitals.
+CAPITALS_SHARE = 0.8
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a passage is written in capitals ("POLICE ARREST MAN AFTER FIRE")."""
+    letters = upper = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    return letters >= 12 and upper >= CAPITALS_SHARE * letters
