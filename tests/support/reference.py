@@ -1,14 +1,13 @@
-"""Every pair of passages scored one by one by the matching rules: the reference that the
-candidate step and the array scoring must agree with (nothing the rules accept is dropped)."""
+"""Every pair of passages of one story scored one by one by the matching rules: the reference
+that the candidate step and the array scoring must agree with (nothing the rules accept is
+dropped). Passages of different stories never match."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from itertools import combinations
 
 from reader.core.matching import matcher as matching
-from reader.core.matching._cross_story import CROSS_MIN_RARE, CROSS_MIN_SCORE, CROSS_RARE, own_score
 from reader.core.matching._features import PassageFeatures, is_quantity
 from reader.core.matching._weights import TokenWeights
 from reader.core.matching.matcher import MatchResult, MatchSettings
@@ -61,7 +60,6 @@ def exhaustive(result: MatchResult, settings: MatchSettings) -> tuple[Found, set
             if round(lifted, 1) >= settings.min_score:
                 strength = "strong" if score >= settings.strong_score else "partial"
                 expected[key] = (round(lifted, 1), strength)
-    _cross(features, result, settings, expected)
     return expected, borderline
 
 
@@ -79,31 +77,6 @@ def _score(
     if len(evidence) < matching.MIN_SHARED:
         score *= matching.SINGLE_WORD_FACTOR
     return score
-
-
-def _cross(
-    features: Sequence[PassageFeatures],
-    result: MatchResult,
-    settings: MatchSettings,
-    expected: Found,
-) -> None:
-    whole = result.weights
-    for a, b in combinations(features, 2):
-        if result.stories[a.doc] == result.stories[b.doc]:
-            continue
-        rare = [
-            t
-            for t in a.content & b.content
-            if 2 <= whole.frequencies[t] <= CROSS_RARE and not is_quantity(t)
-        ]
-        if len(rare) < CROSS_MIN_RARE:
-            continue
-        score = own_score(
-            a, b, whole.weights, whole.informative, matching.MIN_SHARED, matching.SINGLE_WORD_FACTOR
-        )
-        if score >= CROSS_MIN_SCORE:
-            key = (a.doc, a.passage, b.doc, b.passage)
-            expected[key] = (score, "strong" if score >= settings.strong_score else "partial")
 
 
 def _near_limit(value: float, limit: float) -> bool:

@@ -77,18 +77,14 @@ class MatchResult:
 
     matches: list[Match]
     features: dict[tuple[int, int], PassageFeatures] = field(repr=False)
-    weights: TokenWeights = field(repr=False)  # over the whole set: for links across stories
     stories: tuple[int, ...] = ()  # the story of each document
     story_weights: dict[int, TokenWeights] = field(default_factory=dict, repr=False)
     aliases: dict[int, Aliases] = field(default_factory=dict, repr=False)  # by story
     texts: tuple[str, ...] = field(default=(), repr=False)  # the documents' texts
 
     def weights_for(self, match: Match) -> TokenWeights:
-        """The token weights a match was scored with: its story's, or the whole set's."""
-        story = self.stories[match.a.doc] if self.stories else -1
-        if self.stories and story == self.stories[match.b.doc]:
-            return self.story_weights.get(story, self.weights)
-        return self.weights
+        """The token weights a match was scored with: its story's (both passages are of one)."""
+        return self.story_weights[self.stories[match.a.doc]]
 
     def explain(self, match: Match) -> Explanation:
         """Why two passages match: shared rare words, the aliases and word families that joined
@@ -105,9 +101,8 @@ class MatchResult:
         return explain(a, b, self.weights_for(match).weights, texts, self.aliases_for(match))
 
     def aliases_for(self, match: Match) -> Aliases | None:
-        """The names made one for a match: its story's, if both passages are of one story."""
-        same_story = bool(self.stories) and self.stories[match.a.doc] == self.stories[match.b.doc]
-        return self.aliases.get(self.stories[match.a.doc]) if same_story else None
+        """The names made one for a match: its story's."""
+        return self.aliases.get(self.stories[match.a.doc])
 
 
 @dataclass(frozen=True)
@@ -131,10 +126,6 @@ def match_documents(
     cancelled: CancelCheck | None = None,
 ) -> MatchResult:
     """Find matching passages between every pair of different documents."""
-    # Imported here: numpy takes a tenth of a second to load, and the workstation's first
-    # frame need not wait for it.
-    from reader.core.matching._cross_story import cross_story_pairs
-
     settings = settings or MatchSettings()
     # Progress counts passages twice: once as their features are made, once as scored.
     count = sum(len(document.passages) for document in documents)
@@ -172,16 +163,8 @@ def match_documents(
                     features[position] = feature
             found.extend((positions[a], positions[b], lifted, own) for a, b, lifted, own in pairs)
         scored += len(part)
-    # The whole set's weights, for links across stories and their explanations; one story's
-    # are the set's.
-    only = list(story_weights.values()) if len(members) == 1 else []
-    whole = only[0] if only else TokenWeights.of(features)
-    if len(members) > 1:
-        found.extend(
-            cross_story_pairs(
-                features, stories, whole, MIN_SHARED, SINGLE_WORD_FACTOR, lambda: step(total - 1)
-            )
-        )
+    # Passages of different stories never link: measured on ECB+ dev, 12 of the 42 pairs that
+    # the old rule linked across stories were right, none of 36 in the pile (docs/matching.md).
     found.sort()
     # One Span per passage, shared by all of its matches.
     spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
@@ -204,7 +187,6 @@ def match_documents(
     return MatchResult(
         matches,
         by_key,
-        whole,
         tuple(stories),
         story_weights,
         story_aliases,
