@@ -84,8 +84,14 @@ def run_match(
     if as_json:
         head = {
             "documents": [
-                {"path": str(d.path), "id": d.id, "title": d.title, "encoding": d.encoding}
-                for d in documents
+                {
+                    "path": str(d.path),
+                    "id": d.id,
+                    "title": d.title,
+                    "encoding": d.encoding,
+                    "story": story,
+                }
+                for d, story in zip(documents, result.stories, strict=True)
             ],
             "settings": {
                 "min_score": settings.min_score,
@@ -128,8 +134,13 @@ def run_match(
             out.write(_differences(explanation, (doc_a.label, doc_b.label), texts, spellings))
     strong = sum(1 for m in matches if m.strength == "strong")
     shown = "" if top is None else f" (the best {top} of each passage in each document)"
+    stories = len(set(result.stories))
+    # Passages of different stories never match: say that there are several.
+    told = (
+        f" in {stories} stories (reader match --json names each document's)" if stories > 1 else ""
+    )
     out.write(
-        f"{len(matches)} matches ({strong} strong){shown} across {len(documents)} documents\n"
+        f"{len(matches)} matches ({strong} strong){shown} across {len(documents)} documents{told}\n"
     )
     return 0
 

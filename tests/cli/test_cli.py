@@ -139,3 +139,23 @@ def test_match_explain_in_text_says_which_numbers_and_names_differ(
     assert "  only in Nine soldiers of the Azov unit were killed on Tuesday.: 9\n" in out
     assert main(["match", str(tmp_path)]) == 0
     assert "only in" not in capsys.readouterr().out
+
+
+def test_match_names_each_documents_story_and_says_how_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.test_stories import FLOOD, STRIKE, reports
+
+    reports(tmp_path, "flood", FLOOD, 5)
+    reports(tmp_path, "strike", STRIKE, 5)
+    assert main(["match", "--json", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    stories = {Path(d["path"]).name[:5]: d["story"] for d in data["documents"]}
+    assert stories["flood"] != stories["strik"]
+    assert main(["match", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "across 10 documents in 2 stories (reader match --json names each document's)\n"
+    )
+    assert (
+        json.loads(run_cli("match", "--json", "sample_docs").stdout)["documents"][0]["story"] == 0
+    )

@@ -509,3 +509,16 @@ async def test_the_detail_panel_says_which_names_were_made_one(tmp_path: Path) -
         screen = await ready(pilot)
         shown = str(screen.query_one(DetailPanel).render())
         assert "same: Qaeda = Qaida" in shown, shown
+
+
+async def test_the_status_line_says_how_many_stories_the_documents_tell(tmp_path: Path) -> None:
+    from reader.ui.widgets.status_line import StatusLine
+    from tests.core.test_stories import FLOOD, STRIKE, reports
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    documents = reports(folder, "flood", FLOOD, 5) + reports(folder, "strike", STRIKE, 5)
+    app = make_app(tmp_path, paths=[d.path for d in documents])
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await ready(pilot)
+        assert " in 2 stories · " in str(screen.query_one(StatusLine).render())
