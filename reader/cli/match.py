@@ -15,7 +15,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.export.json_text import json_line
 from reader.core.matching.counterparts import top_matches
-from reader.core.matching.explanation import Explanation
+from reader.core.matching.explanation import BESIDE, Explanation
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
 from reader.core.matching.tokens import surface_words
 
@@ -126,6 +126,8 @@ def run_match(
         if explanation.aliases or explanation.folds:
             same = "; ".join(explanation.aliases + explanation.folds)
             out.write(sanitize_line(f"  same: {same}") + "\n")
+        if explanation.beside_strong:
+            out.write(f"  {BESIDE}\n")
         out.write(f"  {doc_a.label}: {_preview(passage_a)}\n")
         passage_b = doc_b.text[match.b.start : match.b.end]
         out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")

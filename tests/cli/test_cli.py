@@ -159,3 +159,16 @@ def test_match_names_each_documents_story_and_says_how_many(
     assert (
         json.loads(run_cli("match", "--json", "sample_docs").stdout)["documents"][0]["story"] == 0
     )
+
+
+def test_a_match_found_beside_a_strong_one_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # The seeds: "Intelligence sources cited by the broadcaster reveal ..." follows a sentence
+    # that strongly matches "Around 18 North Koreans ... cited unnamed intelligence officials".
+    assert main(["match", "--json", "--explain", str(PROJECT / "sample_docs")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    beside = [m for m in data["matches"] if m["explanation"]["beside_strong"]]
+    assert len(beside) == 1
+    assert beside[0]["strength"] == "partial"
+    assert main(["match", str(PROJECT / "sample_docs")]) == 0
+    text = capsys.readouterr().out
+    assert "  beside a strong match in its paragraph, sharing two of its words\n" in text

@@ -20,7 +20,7 @@ def test_matches_equal_exhaustive_scoring_on_dev_topics(eval_dir: Path, topic: s
     settings = MatchSettings()
     result = match_documents(chosen[0].documents, settings)
     ours = found(result)
-    expected, borderline = exhaustive(result, settings)
+    expected, borderline = exhaustive(result, settings, chosen[0].documents)
     assert len(ours) > 1000
     # Pairs within rounding of a limit may fall either way (sums in another order).
     assert len(borderline) <= 5

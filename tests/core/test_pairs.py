@@ -45,7 +45,7 @@ def assert_complete(documents: list[Document], options: MatchSettings) -> None:
     rounding of a limit may fall either way."""
     result = match_documents(documents, options)
     ours = found(result)
-    expected, borderline = exhaustive(result, options)
+    expected, borderline = exhaustive(result, options, documents)
     assert {k: v for k, v in ours.items() if k not in borderline} == {
         k: v for k, v in expected.items() if k not in borderline
     }

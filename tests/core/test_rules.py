@@ -278,3 +278,38 @@ def test_a_passage_in_capitals_names_nothing(tmp_path: Path) -> None:
     plain = doc(tmp_path, "b.txt", ["Police make arrest after body found in Bristol flat"])
     assert extract_features([shouted])[0].names == frozenset()
     assert extract_features([plain])[0].names == {"bristol"}
+
+
+def test_a_sentence_beside_a_strong_match_that_shares_two_words_is_a_partial_match(
+    tmp_path: Path,
+) -> None:
+    from reader.core.matching._context import context_pairs
+
+    told = (
+        "Eighteen soldiers deserted the Kursk front, according to the broadcaster Suspilne. "
+        "Intelligence officers cited by the broadcaster say commanders hide the desertions. "
+        "The broadcaster said the weather was cold."
+    )
+    one = doc(tmp_path, "one.txt", [told, "Intelligence officers cited by the broadcaster agree."])
+    two = doc(
+        tmp_path, "two.txt", ["18 soldiers left, said Suspilne, citing intelligence officers."]
+    )
+    part = extract_features([one, two])
+    texts = [one.text[f.start : f.end] if f.doc == 0 else two.text[f.start : f.end] for f in part]
+    strong_pair = [(0, len(part) - 1, 40.0, 40.0)]  # the first sentence and the other report's
+    weights = dict.fromkeys({t for f in part for t in f.content}, 1.0)
+    counted = frozenset(weights)
+    found = context_pairs(part, strong_pair, [one, two], weights, counted, 30.0)
+    # The sentence beside it, sharing "intelligence" and "officers": partial, never strong.
+    assert [(texts[a], texts[b]) for a, b, _ in found] == [(texts[1], texts[-1])]
+    assert found[0][2] < 30.0
+    # The third sentence shares one word; the same words in the next paragraph are not beside.
+    assert texts[3].startswith("Intelligence officers cited by the broadcaster agree")
+
+
+def test_the_seeds_partial_pair_beside_a_strong_match_is_found(eval_dir: Path) -> None:
+    from bench.evaluation import score_seeds
+
+    report = score_seeds()
+    assert report.partial_found >= 1
+    assert report.unmatched_linked == []

@@ -5,9 +5,12 @@ dropped). Passages of different stories never match."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import combinations
 
+from reader.core.documents.document import Document
 from reader.core.matching import matcher as matching
+from reader.core.matching._context import context_pairs
 from reader.core.matching._features import PassageFeatures, is_quantity
 from reader.core.matching._weights import TokenWeights
 from reader.core.matching.matcher import MatchResult, MatchSettings
@@ -23,10 +26,13 @@ def found(result: MatchResult) -> Found:
     }
 
 
-def exhaustive(result: MatchResult, settings: MatchSettings) -> tuple[Found, set[Key]]:
+def exhaustive(
+    result: MatchResult, settings: MatchSettings, documents: Sequence[Document]
+) -> tuple[Found, set[Key]]:
     """Every passage pair of the result's documents scored by the rules, with the result's
-    stories, weights and aliases; and the pairs whose score lies within rounding of a limit
-    (their sums in another order may round the other way)."""
+    stories, weights and aliases, and the sentences beside strong pairs (_context.py); and the
+    pairs whose score lies within rounding of a limit (their sums in another order may round
+    the other way)."""
     features = sorted(result.features.values(), key=lambda f: (f.doc, f.passage))
     expected: Found = {}
     borderline: set[Key] = set()
@@ -34,16 +40,17 @@ def exhaustive(result: MatchResult, settings: MatchSettings) -> tuple[Found, set
     for feature in features:
         by_story.setdefault(result.stories[feature.doc], []).append(feature)
     for story, part in by_story.items():
-        documents = len({f.doc for f in part})
-        if documents < 2:
+        told = len({f.doc for f in part})
+        if told < 2:
             continue
         weights = result.story_weights[story]
         aliases = result.aliases.get(story)
         counted = weights.informative - aliases.followers if aliases else weights.informative
-        told_often = documents >= matching.STORY_LIFT_DOCUMENTS
+        told_often = told >= matching.STORY_LIFT_DOCUMENTS
         limit = matching.blocking_limit(part, settings, told_often)
         prior = matching.STORY_LIFT if told_often else 0.0
-        for a, b in combinations(part, 2):
+        scored: list[tuple[int, int, float, float]] = []
+        for (i, a), (j, b) in combinations(enumerate(part), 2):
             if a.doc == b.doc:
                 continue
             shared = a.content & b.content
@@ -60,6 +67,13 @@ def exhaustive(result: MatchResult, settings: MatchSettings) -> tuple[Found, set
             if round(lifted, 1) >= settings.min_score:
                 strength = "strong" if score >= settings.strong_score else "partial"
                 expected[key] = (round(lifted, 1), strength)
+                scored.append((i, j, round(lifted, 1), score))
+        strong = settings.strong_score
+        for i, j, own in context_pairs(part, scored, documents, weights.weights, counted, strong):
+            lifted = round(own + (100 - own) * prior, 1)
+            if lifted >= settings.min_score:
+                a, b = part[i], part[j]
+                expected[(a.doc, a.passage, b.doc, b.passage)] = (lifted, "partial")
     return expected, borderline
 
 

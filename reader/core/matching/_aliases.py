@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.matching._features import PassageFeatures
 from reader.core.matching._forms import word_forms
-from reader.core.matching._variants import name_contexts, spelling_variants
+from reader.core.matching._variants import spelling_variants
 from reader.core.matching.tokens import IGNORED, tokenize
 from reader.core.matching.words import normal_word
 
@@ -21,14 +21,13 @@ _DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _RUN = re.compile(r"\b[A-Z][\w'’]*(?:[ \t-]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w'’]*)+")
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _JOINERS = frozenset({"of", "and", "for", "the", "&"})
-# Written all in capitals, three to five letters, maybe with dots or hyphens ("FBI", "U.S.A.").
-# Two letters are too many things at once ("AM", "PM", "AP", "DA") unless the text defines them.
-_INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){2,4}\b\.?")
-# Two letters stand for a name only when the name is two capitalised words joined by a hyphen:
-# "HP" for "Hewlett-Packard", not "AP" for any "Associated Press" of the story. (Dotted ones,
-# "U.S." for "United States", were tried: the first run with those initials can be another
-# name, "United Steelworkers" or "Upper Nile"; docs/matching.md.)
-_PAIR_INITIALISM = re.compile(r"\b[A-Z][.-]?[A-Z]\b\.?")
+# Written all in capitals, two to five letters, maybe with dots or hyphens ("FBI", "U.S.A.",
+# "H-P"). Two letters are too many things at once ("AM", "PM", "AP", "DA") to stand for any name:
+# only for a name of two capitalised words joined by a hyphen ("HP" for "Hewlett-Packard", not
+# "AP" for any "Associated Press" of the story), or where the text defines them. (Dotted ones,
+# "U.S." for "United States", were tried: the first run with those initials can be another name,
+# "United Steelworkers" or "Upper Nile"; docs/matching.md.)
+_INITIALISM = re.compile(r"\b[A-Z](?:[.-]?[A-Z]){1,4}\b\.?")
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
         _count_followers(text, following)
         for acronym, long_form in defined_acronyms(text):
             _add(expansions, labels, acronym, long_form)
-        for match in [*_INITIALISM.finditer(text), *_PAIR_INITIALISM.finditer(text)]:
+        for match in _INITIALISM.finditer(text):
             letters = re.sub(r"[.-]", "", match.group()).lower()
             shown = match.group()
             if "." not in shown[:-1]:
@@ -104,7 +103,7 @@ def find_aliases(texts: Iterable[str], features: Sequence[PassageFeatures]) -> A
     held: Counter[str] = Counter()
     for feature in features:
         held.update(feature.content)
-    spellings = spelling_variants(features, held, name_contexts(texts))
+    spellings = spelling_variants(features, held, texts)
     for variant, kept in spellings.items():
         labels[variant] = f"{variant} = {kept}"
     # Uses as a later word of a name, against the passages that hold the word at all.

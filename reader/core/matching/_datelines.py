@@ -83,11 +83,7 @@ _LONGEST_CREDIT = 300
 def is_dateline(text: str) -> bool:
     """Whether a passage only dates or signs the article: a timestamp, a byline, a credit or
     the outlet's own lines under it."""
-    if len(text) <= _LONGEST_CREDIT and (
-        (_CREDIT.match(text) and not _SENTENCE_VERB.search(text))
-        or _CONTRIBUTED.search(text)
-        or _FURNITURE.search(text)
-    ):
+    if len(text) <= _LONGEST_CREDIT and _credit_or_furniture(text):
         return True
     if len(text) > _LONGEST_LINE:
         return False
@@ -102,6 +98,19 @@ def is_dateline(text: str) -> bool:
             word in MONTH_NAMES or word in _MONTH_ABBREVIATIONS for word in words
         )
     return _is_byline(pieces, words)
+
+
+def _credit_or_furniture(text: str) -> bool:
+    """A credit ("Reporting by ...") or the outlet's own line under an article."""
+    if _CREDIT.match(text):
+        return not _SENTENCE_VERB.search(text)
+    lowered = text.lower()
+    # Most passages hold none of these words: the searches through the text are skipped.
+    if "contributed" in lowered and _CONTRIBUTED.search(text):
+        return True
+    return (lowered.startswith(("follow", "this")) or "send" in lowered) and bool(
+        _FURNITURE.search(text)
+    )
 
 
 def _is_byline(pieces: list[str], words: list[str]) -> bool:

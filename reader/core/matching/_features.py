@@ -77,9 +77,16 @@ CAPITALS_SHARE = 0.8
 
 def _in_capitals(text: str) -> bool:
     """Whether a passage is written in capitals ("POLICE ARREST MAN AFTER FIRE")."""
-    letters = upper = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            upper += char.isupper()
-    return letters >= 12 and upper >= CAPITALS_SHARE * letters
+    if text[1:24].islower():
+        return False  # the usual sentence: its first words in lower case after the first letter
+    if text.isascii():  # most text: counted by bytes.translate, not letter by letter
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _UPPER))
+        lower = len(data) - len(data.translate(None, _LOWER))
+    else:
+        upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    return upper + lower >= 12 and upper >= CAPITALS_SHARE * (upper + lower)
+
+
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER = bytes(range(ord("a"), ord("z") + 1))

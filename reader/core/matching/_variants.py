@@ -36,11 +36,11 @@ _NONE: frozenset[str] = frozenset()
 def spelling_variants(
     features: Sequence[PassageFeatures],
     written: Counter[str] | None = None,
-    contexts: dict[str, frozenset[str]] | None = None,
+    texts: Sequence[str] = (),
 ) -> dict[str, str]:
     """Rare names of one story that are spellings of one another, each to the most used one;
-    ``written`` counts the passages that hold each token, if known, and ``contexts`` are the
-    particles each name follows (``name_contexts``)."""
+    ``written`` counts the passages that hold each token, if known; ``texts``, the story's
+    documents, tell the particles each name follows (read only if a pair needs them)."""
     uses: Counter[str] = Counter()
     if written is None:
         written = Counter()
@@ -56,8 +56,8 @@ def spelling_variants(
     for name in sorted(uses):
         if uses[name] >= VARIANT_CAPITALISED * written[name]:
             by_letter[name[0]].append(name)
-    contexts = contexts or {}
-    cutoff = CONTEXT_VARIANT_SCORE if contexts else VARIANT_SCORE
+    contexts: dict[str, frozenset[str]] | None = None
+    cutoff = CONTEXT_VARIANT_SCORE if texts else VARIANT_SCORE
     kept: dict[str, str] = {}
     for names in by_letter.values():
         if len(names) < 2:
@@ -67,10 +67,11 @@ def spelling_variants(
             a, b = names[int(i)], names[int(j)]
             if a >= b or documents[a] & documents[b] or _other_word(a, b):
                 continue
-            if scores[i, j] < VARIANT_SCORE and not (
-                contexts.get(a, _NONE) & contexts.get(b, _NONE)
-            ):
-                continue
+            if scores[i, j] < VARIANT_SCORE:
+                if contexts is None:
+                    contexts = name_contexts(texts)  # a pass through the texts: when needed
+                if not contexts.get(a, _NONE) & contexts.get(b, _NONE):
+                    continue
             # The more used spelling stays; on a tie, the first in alphabetical order.
             keep, drop = (a, b) if (-uses[a], a) <= (-uses[b], b) else (b, a)
             kept.setdefault(drop, keep)

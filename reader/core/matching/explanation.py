@@ -11,6 +11,9 @@ from reader.core.matching._features import PassageFeatures
 from reader.core.matching.tokens import tokenize
 from reader.core.matching.words import FAMILY_HEADS, unfolded_word
 
+# How a match found beside a strong one is explained, in the panel and by --explain.
+BESIDE = "beside a strong match in its paragraph, sharing two of its words"
+
 
 @dataclass(frozen=True)
 class Explanation:
@@ -26,6 +29,8 @@ class Explanation:
     aliases: tuple[str, ...] = ()
     # News words folded into one family: "bought = acquired".
     folds: tuple[str, ...] = ()
+    # Found beside a strong match in its paragraph, not on its own words (_context.py).
+    beside_strong: bool = False
 
 
 def explain(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from reader.core.documents.document import Document
@@ -81,6 +81,8 @@ class MatchResult:
     story_weights: dict[int, TokenWeights] = field(default_factory=dict, repr=False)
     aliases: dict[int, Aliases] = field(default_factory=dict, repr=False)  # by story
     texts: tuple[str, ...] = field(default=(), repr=False)  # the documents' texts
+    # The matches found beside a strong match (_context.py), as (doc, passage, doc, passage).
+    beside: frozenset[tuple[int, int, int, int]] = field(default=frozenset(), repr=False)
 
     def weights_for(self, match: Match) -> TokenWeights:
         """The token weights a match was scored with: its story's (both passages are of one)."""
@@ -98,7 +100,9 @@ class MatchResult:
                 self.texts[span_a.doc][span_a.start : span_a.end],
                 self.texts[span_b.doc][span_b.start : span_b.end],
             )
-        return explain(a, b, self.weights_for(match).weights, texts, self.aliases_for(match))
+        found = explain(a, b, self.weights_for(match).weights, texts, self.aliases_for(match))
+        key = (match.a.doc, match.a_passage, match.b.doc, match.b_passage)
+        return replace(found, beside_strong=True) if key in self.beside else found
 
     def aliases_for(self, match: Match) -> Aliases | None:
         """The names made one for a match: its story's."""
@@ -144,6 +148,7 @@ def match_documents(
     for position, feature in enumerate(features):
         members[stories[feature.doc]].append(position)
     found: list[tuple[int, int, float, float]] = []
+    beside: set[tuple[int, int, int, int]] = set()
     story_weights: dict[int, TokenWeights] = {}
     scored = 0
     story_aliases: dict[int, Aliases] = {}
@@ -155,13 +160,14 @@ def match_documents(
             def on_block(end: int, before: int = scored) -> None:
                 step(count + (before + end) * count // max(len(features), 1))
 
-            weights, aliases, part, pairs = _story_pairs(part, documents, settings, on_block)
+            weights, aliases, part, pairs, near = _story_pairs(part, documents, settings, on_block)
             story_weights[story] = weights
             if aliases:
                 story_aliases[story] = aliases
                 for position, feature in zip(positions, part, strict=True):
                     features[position] = feature
             found.extend((positions[a], positions[b], lifted, own) for a, b, lifted, own in pairs)
+            beside.update(_key(part[a], part[b]) for a, b in near)
         scored += len(part)
     # Passages of different stories never link: measured on ECB+ dev, 12 of the 42 pairs that
     # the old rule linked across stories were right, none of 36 in the pile (docs/matching.md).
@@ -191,6 +197,7 @@ def match_documents(
         story_weights,
         story_aliases,
         tuple(document.text for document in documents),
+        frozenset(beside),
     )
 
 
@@ -200,10 +207,16 @@ def _story_pairs(
     settings: MatchSettings,
     on_block: Callable[[int], None],
 ) -> tuple[
-    TokenWeights, Aliases | None, list[PassageFeatures], list[tuple[int, int, float, float]]
+    TokenWeights,
+    Aliases | None,
+    list[PassageFeatures],
+    list[tuple[int, int, float, float]],
+    set[tuple[int, int]],
 ]:
     """The matching passage pairs of one story, as positions in ``part``, with the weights,
-    aliases and passages (aliases applied) they were found with."""
+    aliases and passages (aliases applied) they were found with, and which of the pairs were
+    found beside a strong match (_context.py)."""
+    from reader.core.matching._context import context_pairs
     from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
 
     told = sorted({feature.doc for feature in part})
@@ -228,7 +241,15 @@ def _story_pairs(
     pairs: list[tuple[int, int, float, float]] = []
     for block in score_pairs(index, scoring, on_block):
         pairs.extend(zip(block.a, block.b, block.lifted, block.score, strict=True))
-    return weights, aliases or None, part, pairs
+    # Sentences beside strong matches, in their paragraph, that share two specific words.
+    strong = settings.strong_score
+    beside: set[tuple[int, int]] = set()
+    for a, b, score in context_pairs(part, pairs, documents, weights.weights, counted, strong):
+        lifted = round(score + (100.0 - score) * scoring.prior, 1)
+        if lifted >= settings.min_score:
+            pairs.append((a, b, lifted, score))
+            beside.add((a, b))
+    return weights, aliases or None, part, pairs, beside
 
 
 def blocking_limit(
@@ -245,3 +266,7 @@ def blocking_limit(
         int(settings.blocking_share * len(features)),
         settings.blocking_per_document * documents,
     )
+
+
+def _key(a: PassageFeatures, b: PassageFeatures) -> tuple[int, int, int, int]:
+    return (a.doc, a.passage, b.doc, b.passage)

@@ -31,12 +31,20 @@ class Token(NamedTuple):
 # Combining marks: text with its accents written apart ("Erdog\u0306an", as some PDFs and
 # macOS file names have it) holds them inside words; \w does not match them.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_LETTERS = rf"(?:[^\W\d_][{_MARKS}]*)+"
-_TOKEN = re.compile(
-    r"(?P<acronym>(?:[^\W\d_]\.){2,}|[A-Z](?:-[A-Z])+\b)"
-    r"|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)"
-    rf"|(?P<word>{_LETTERS}(?:['’]{_LETTERS})?)"
-)
+_HAS_MARK = re.compile(rf"[{_MARKS}]")
+
+
+def _token_pattern(letters: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<acronym>(?:[^\W\d_]\.){2,}|[A-Z](?:-[A-Z])+\b)"
+        r"|(?P<number>\d+(?:[.,]\d+)*(?:[a-zA-Z]{1,2}\b)?)"
+        rf"|(?P<word>{letters}(?:['’]{letters})?)"
+    )
+
+
+_TOKEN = _token_pattern(r"[^\W\d_]+")
+# Slower, and only for the few chunks that hold combining marks.
+_TOKEN_MARKS = _token_pattern(rf"(?:[^\W\d_][{_MARKS}]*)+")
 _GROUPED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
@@ -96,7 +104,8 @@ def chunk_pieces(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
 def _pieces_of(chunk: str) -> tuple[tuple[_Piece, ...], bool]:
     pieces: list[_Piece] = []
     numeric = False
-    for match in _TOKEN.finditer(chunk):
+    pattern = _TOKEN_MARKS if _HAS_MARK.search(chunk) else _TOKEN
+    for match in pattern.finditer(chunk):
         kind = match.lastgroup
         if kind == "word":
             norm = normal_word(match.group())

@@ -12,6 +12,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
 from reader.core.matching.alignment import align_words
 from reader.core.matching.counterparts import Counterpart
+from reader.core.matching.explanation import BESIDE, Explanation
 from reader.core.matching.matcher import MatchResult
 from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import ClaimView, view_passage
@@ -39,8 +40,9 @@ class ClaimDetail:
     versions: Sequence[Annotation] = field(default_factory=list)
     review: str | None = None
     matching: bool = False
-    # For each shown counterpart, the names and words matching made one ("Qaeda = Qaida").
-    same: Sequence[tuple[str, ...]] = ()
+    # For each shown counterpart, why it matched beyond its shared words: the names and words
+    # made one ("same: Qaeda = Qaida"), or that it sits beside a strong match.
+    why: Sequence[tuple[str, ...]] = ()
 
     @classmethod
     def of(
@@ -61,12 +63,8 @@ class ClaimDetail:
             view = ClaimView(Attribution(), from_paragraph=False)
         else:
             view = view_passage(documents, doc, passage, shown)
-        same: list[tuple[str, ...]] = []
-        if result is not None:
-            for counterpart in shown:
-                explanation = result.explain(counterpart.match)
-                same.append(explanation.aliases + explanation.folds)
-        return cls(documents, doc, passage, counterparts, view, versions, review, matching, same)
+        why = [_why(result.explain(c.match)) for c in shown] if result is not None else []
+        return cls(documents, doc, passage, counterparts, view, versions, review, matching, why)
 
 
 class DetailPanel(Static):
@@ -145,9 +143,8 @@ def _counterparts(detail: ClaimDetail, text: str) -> list[Part]:
         if provenance.attribution_b:
             details.insert(0, f"source: {provenance.attribution_b.describe()}")
         parts.append(("\n    " + " · ".join(details), "italic"))
-        same = detail.same[index] if index < len(detail.same) else ()
-        if same:
-            parts += [("\n    same: ", "bold"), sanitize_line("; ".join(same))]
+        for line in detail.why[index] if index < len(detail.why) else ():
+            parts.append(("\n    " + sanitize_line(line), "italic"))
         if provenance.conflicts:
             flags = " · ".join(conflict.describe() for conflict in provenance.conflicts)
             parts += [("\n    ⚠ differs: ", "bold"), flags]
@@ -155,6 +152,17 @@ def _counterparts(detail: ClaimDetail, text: str) -> list[Part]:
     if hidden > 0:
         parts.append((f"\n… and {hidden} more counterpart(s), weaker", "dim"))
     return parts
+
+
+def _why(explanation: Explanation) -> tuple[str, ...]:
+    """What made a counterpart match besides its shared words, a line each."""
+    lines: list[str] = []
+    same = explanation.aliases + explanation.folds
+    if same:
+        lines.append("same: " + "; ".join(same))
+    if explanation.beside_strong:
+        lines.append(BESIDE)
+    return tuple(lines)
 
 
 def _version_summary(annotation: Annotation) -> str:
