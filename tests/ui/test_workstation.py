@@ -433,40 +433,39 @@ async def test_notes_with_escapes_and_markup_are_shown_as_text(tmp_path: Path) -
 async def test_the_status_line_says_why_it_is_read_only_and_keeps_the_notes_name(
     tmp_path: Path,
 ) -> None:
-    from reader.ui.widgets.status_line import StatusLine
 
     deep = tmp_path / ("a-long-folder-name-" * 4) / "case"
     deep.mkdir(parents=True)
     NotesStore(deep / "reader-notes.json").close()
     (deep / "reader-notes.json").chmod(0o444)
-    store = NotesStore(deep / "reader-notes.json")
-    app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
-    async with app.run_test(size=(110, 30)) as pilot:
-        screen = await ready(pilot)
-        line = str(screen.query_one(StatusLine).render())
-        assert line.startswith("read-only: the file is read-only · ")
-        assert line.endswith("/case/reader-notes.json")  # its end, cut at the front
-        assert "…" in line
-        assert len(line) <= 110 - 2
-    store.close()
+    line = await status_line_of(NotesStore(deep / "reader-notes.json"))
+    assert line.startswith("read-only: the file is read-only · ")
+    assert line.endswith("/case/reader-notes.json")  # its end, cut at the front
+    assert "…" in line
+    assert len(line) <= 110 - 2
 
 
 async def test_the_status_line_fits_a_wide_script_path_in_cells(tmp_path: Path) -> None:
     from rich.cells import cell_len
 
-    from reader.ui.widgets.status_line import StatusLine
-
     deep = tmp_path / ("新闻资料夹" * 8) / "案件"  # two cells a character
     deep.mkdir(parents=True)
-    store = NotesStore(deep / "reader-notes.json")
+    line = await status_line_of(NotesStore(deep / "reader-notes.json"))
+    assert line.endswith("/案件/reader-notes.json")
+    assert "…" in line
+    assert cell_len(line) <= 110 - 2
+
+
+async def status_line_of(store: NotesStore) -> str:
+    """The status line of the workstation over the seeds at 110x30, with this notes file."""
+    from reader.ui.widgets.status_line import StatusLine
+
     app = ReaderApp([load_document(NEWSWEEK), load_document(STRIPES)], store)
     async with app.run_test(size=(110, 30)) as pilot:
         screen = await ready(pilot)
         line = str(screen.query_one(StatusLine).render())
-        assert line.endswith("/案件/reader-notes.json")
-        assert "…" in line
-        assert cell_len(line) <= 110 - 2
     store.close()
+    return line
 
 
 async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) -> None:
