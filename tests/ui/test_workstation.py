@@ -12,7 +12,7 @@ from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, make_app, ready, saved, views
+from tests.support.ui import SIZE, burst, make_app, ready, saved, views
 
 
 async def test_opens_with_left_focus_on_first_claim_and_matches(tmp_path: Path) -> None:
@@ -482,18 +482,51 @@ async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) 
         assert len(app._notifications) == len(messages)
 
 
-async def test_after_tab_the_cursor_is_on_what_the_other_pane_shows(tmp_path: Path) -> None:
+async def test_after_tab_the_cursor_is_where_the_reader_left_it_and_in_view(
+    tmp_path: Path,
+) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         _, right = views(screen)
+        await pilot.press("tab", *["j"] * 6, "tab")  # a place in the right pane, then back
+        place = right.cursor
         await pilot.press(*["j"] * 14)  # the right pane follows the left one's counterparts
-        assert not right.on_screen(right.cursor)
         await pilot.press("tab")
         assert screen.focused is right
-        assert right.on_screen(right.cursor)
+        assert right.cursor == place  # tabbing away and back keeps the place...
+        await pilot.pause()
+        assert right.on_screen(right.cursor)  # ...and shows it
         await pilot.press("c")
-        assert screen.book.tags(1) == {right.cursor: "corroborated"}
+        assert screen.book.tags(1) == {place: "corroborated"}
+
+
+async def test_enter_then_tab_puts_the_cursor_on_the_counterpart_shown(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        _, right = views(screen)
+        await pilot.press("j", "enter", "enter")  # the second of the claim's counterparts
+        second = screen.claims.counterparts(0, 1, 1)[1].passage
+        await pilot.press("tab", "c")
+        assert right.cursor == second
+        assert screen.book.tags(1) == {second: "corroborated"}
+
+
+async def test_tab_in_a_burst_tags_the_claim_the_panel_shows(tmp_path: Path) -> None:
+    from reader.ui.widgets.detail_panel import DetailPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("tab", *["j"] * 15)
+        burst(app, "k", "k", "k", "k", "k", "tab", "tab", "c")
+        await pilot.pause()
+        await pilot.pause()
+        doc, passage = screen.cursor_key()
+        shown = str(screen.query_one(DetailPanel).render())
+        assert f"claim {passage + 1}/" in shown
+        assert screen.book.tags(doc) == {passage: "corroborated"}
 
 
 async def test_the_detail_panel_says_which_names_were_made_one(tmp_path: Path) -> None:

@@ -50,11 +50,14 @@ class ReadingActions:
         other = self.screen.panes.other_view(self.screen.focused_view)
         if other is not None:
             self.screen.set_focus(other)  # now, not after the keys typed behind tab
-            if not other.on_screen(other.cursor):
-                # The pane followed the other one's claims: its cursor goes to what it shows.
-                shown = other.passage_in_view()
-                if shown is not None:
-                    other.cursor = shown
+            # The pane may have scrolled away from its cursor to follow the other one's claims:
+            # the cursor stays where the reader left it, and is shown again; after enter, it
+            # goes to the counterpart enter showed. Decided from state the keys set, never from
+            # where the pane has scrolled to, which lags behind keys that come fast.
+            if other.jumped_to is not None:
+                other.cursor = other.jumped_to
+                other.jumped_to = None
+            other.show_cursor()
             self.screen.follow(other, other.cursor)
 
     def counterpart(self) -> None:

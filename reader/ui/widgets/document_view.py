@@ -113,6 +113,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._strips.clear()
         self._passage_starts = [p.start for p in document.passages]
         self._shown = (0, False)  # the passage last scrolled to, shown again after a resize
+        # The counterpart enter scrolled to in this pane: tab moves the cursor there.
+        self.jumped_to: int | None = None
         self._show_header()
 
     def _repaint(self) -> None:
@@ -215,18 +217,6 @@ class DocumentView(ScrollView, can_focus=True):
             return False
         top = self.wrapped.passage_lines[passage]
         return self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height
-
-    def passage_in_view(self) -> int | None:
-        """The passage the pane was last scrolled to (a counterpart it follows), if it is on
-        screen, else the first passage that starts on screen."""
-        shown = self._shown[0]
-        if self.on_screen(shown):
-            return shown
-        for y in range(self.scroll_offset.y, self.scroll_offset.y + self.size.height):
-            passage = self.passage_at_line(y)
-            if passage is not None and self.on_screen(passage):
-                return passage
-        return None
 
     def render_line(self, y: int) -> Strip:
         """Draw one screen line: gutter marks, then the text with highlight styles."""

@@ -62,6 +62,7 @@ class PanePair(Horizontal):
         if other is not None:
             counterparts = claims.counterparts(self.doc_index(view), passage, self.doc_index(other))
             other.counterparts = frozenset(c.passage for c in counterparts)
+            other.jumped_to = None  # shown by following, not asked for: tab keeps its cursor
             if counterparts:
                 other.show_passage(counterparts[0].passage)
         view.counterparts = frozenset()
@@ -79,4 +80,5 @@ class PanePair(Horizontal):
             return 0, 0
         other.counterparts = frozenset(c.passage for c in found)
         other.show_passage(found[turn % len(found)].passage)
+        other.jumped_to = found[turn % len(found)].passage  # tab puts the cursor there
         return turn % len(found), len(found)
