@@ -139,7 +139,9 @@ def run_match(
     stories = len(set(result.stories))
     # Passages of different stories never match: say that there are several.
     told = (
-        f" in {stories} stories (reader match --json names each document's)" if stories > 1 else ""
+        f" in {stories} stories (reader match --json names each document's story)"
+        if stories > 1
+        else ""
     )
     out.write(
         f"{len(matches)} matches ({strong} strong){shown} across {len(documents)} documents{told}\n"

@@ -154,7 +154,7 @@ def test_match_names_each_documents_story_and_says_how_many(
     assert stories["flood"] != stories["strik"]
     assert main(["match", str(tmp_path)]) == 0
     assert capsys.readouterr().out.endswith(
-        "across 10 documents in 2 stories (reader match --json names each document's)\n"
+        "across 10 documents in 2 stories (reader match --json names each document's story)\n"
     )
     assert (
         json.loads(run_cli("match", "--json", "sample_docs").stdout)["documents"][0]["story"] == 0

@@ -163,3 +163,9 @@ def test_her_rep_is_the_rep_of_the_woman_named_before(tmp_path: Path) -> None:
     assert verdict == "same source: Reid's rep"
     # Without the sentence before, "her rep" could be anyone's: it matches nothing.
     assert shared_sources(attribute(text_a), attribute(text_b)) == ()
+
+
+def test_her_rep_belongs_to_the_woman_named_not_to_a_description() -> None:
+    context = ["Tara Reid has gone to rehab.", "The American Pie star entered Promises."]
+    found = attribute("She is doing well, her rep told Us Weekly.", context)
+    assert found.describe() == "Us Weekly ← her rep (Tara Reid's rep)"

@@ -313,3 +313,28 @@ def test_the_seeds_partial_pair_beside_a_strong_match_is_found(eval_dir: Path) -
     report = score_seeds()
     assert report.partial_found >= 1
     assert report.unmatched_linked == []
+
+
+def test_an_alias_is_named_only_where_one_side_writes_the_short_form(tmp_path: Path) -> None:
+    claim = "will cut 27,000 jobs over two years, the printer maker said."
+    one = doc(tmp_path, "one.txt", [f"Hewlett-Packard {claim}", "Shares rose in Tokyo."])
+    two = doc(tmp_path, "two.txt", [f"HP {claim}", "H-P also sells laptops in Berlin."])
+    three = doc(tmp_path, "three.txt", [f"Hewlett-Packard {claim}", "Rain fell in Oslo."])
+    result = match_documents([one, two, three])
+    labels = {
+        (m.a.doc, m.b.doc): result.explain(m).aliases
+        for m in result.matches
+        if m.a_passage == 0 and m.b_passage == 0
+    }
+    assert labels[(0, 1)] == ("HP = Hewlett-Packard",)  # as the passage writes it, not "H-P"
+    assert labels[(0, 2)] == ()  # both write the long form
+
+
+def test_terminal_escapes_are_not_words_or_numbers() -> None:
+    from reader.core.provenance.attribution import Attribution
+    from reader.core.provenance.conflicts import find_conflicts
+
+    plain = "Police said two people died in the fire on Monday."
+    escaped = "Police said two people died in the fire \x1b[31mon Monday\x1b[0m."
+    assert word_forms(escaped) == word_forms(plain)
+    assert find_conflicts(plain, escaped, Attribution(), Attribution()) == ()

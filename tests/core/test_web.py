@@ -191,7 +191,7 @@ def test_the_text_policy_flags_bidi_overrides_and_controls_in_extracted_text() -
         max_bytes=10**6,
     )
     assert article.warnings == (
-        "1 control characters shown as placeholders",
+        "1 control character shown as placeholders",
         "1 bidirectional override characters",
     )
     assert "␛[0m" in article.markdown

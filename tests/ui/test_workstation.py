@@ -472,8 +472,9 @@ async def test_matrix_and_panes_keys_say_why_with_two_documents(tmp_path: Path) 
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        await pilot.press("m", "o")
+        await pilot.press("m", "o", "m", "m")  # pressed again, not said again
         messages = [n.message for n in app._notifications]
+        assert len(messages) == 2, messages
         assert any("three or more documents" in m for m in messages), messages
         assert any("both documents are in the panes" in m for m in messages), messages
         assert screen.notes.matrix_view is None
@@ -554,3 +555,22 @@ async def test_the_status_line_says_how_many_stories_the_documents_tell(tmp_path
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await ready(pilot)
         assert " in 2 stories · " in str(screen.query_one(StatusLine).render())
+
+
+async def test_a_narrow_status_line_leaves_the_path_out_rather_than_end_at_notes(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.widgets.status_line import StatusLine
+    from tests.core.test_stories import FLOOD, STRIKE, reports
+
+    folder = tmp_path / "a-case-folder-with-a-long-name"
+    folder.mkdir()
+    documents = reports(folder, "flood", FLOOD, 5) + reports(folder, "strike", STRIKE, 5)
+    store = NotesStore(folder / "a-notes-file-with-a-long-long-name.json")
+    app = ReaderApp(documents, store)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await ready(pilot)
+        line = str(screen.query_one(StatusLine).render())
+        assert "notes:" not in line, line
+        assert line.startswith("all saved · ")
+    store.close()

@@ -84,7 +84,8 @@ def finish_article(
     notes = list(warnings)
     controls = len(_PLACEHOLDERS.findall(markdown))
     if controls:
-        notes.append(f"{controls} control characters shown as placeholders")
+        plural = "s" if controls != 1 else ""
+        notes.append(f"{controls} control character{plural} shown as placeholders")
     bidi = len(_BIDI.findall(markdown))
     if bidi:
         notes.append(f"{bidi} bidirectional override characters")

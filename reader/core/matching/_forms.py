@@ -14,6 +14,7 @@ from reader.core.matching.tokens import (
     PHRASE_CORES,
     PHRASE_FINALS,
     Token,
+    blank_escapes,
     chunk_pieces,
     tokenize,
 )
@@ -36,6 +37,8 @@ def word_forms(text: str) -> Forms:
     sentence of every open document. Only runs of chunks with numbers in them are tokenized
     again, to fold "twenty one" or "400 million" across chunks.
     """
+    if "\x1b" in text:
+        text = blank_escapes(text)
     chunks = CHUNK.findall(text)
     summaries = list(map(_chunk_summary, chunks))
     if not summaries:

@@ -76,8 +76,12 @@ def _alias_labels(
     for variant, kept in aliases.spellings.items():
         variants.setdefault(kept, []).append(variant)
     for token in shared:
-        if token in aliases.expansions and not (token in words_a and token in words_b):
-            yield aliases.labels[token]
+        if token in aliases.expansions:
+            # Only where one passage writes the short form and the other the long one, and as
+            # that passage writes it: "HP = Hewlett-Packard", though the story also has "H-P".
+            if (token in words_a) != (token in words_b):
+                short = words_a.get(token) or words_b[token]
+                yield f"{short} = {aliases.labels[token].split(' = ', 1)[1]}"
         elif token in variants:
             # Only where the two passages hold different spellings and none in common: "Korean"
             # in both is no alias at work, even if one also writes "Korea".

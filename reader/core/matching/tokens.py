@@ -67,6 +67,8 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
 
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised tokens, folding number words, scales and units into numbers."""
+    if "\x1b" in text:
+        text = blank_escapes(text)
     raw: list[Token] = []
     append = raw.append
     make = tuple.__new__  # Token's own constructor is Python code; this runs for every word
@@ -81,6 +83,16 @@ def tokenize(text: str) -> list[Token]:
     if PHRASE_CORES.keys().isdisjoint([token[0] for token in tokens]):
         return tokens
     return _mark_phrases(tokens)
+
+
+# Terminal escape sequences ("\x1b[31m") in a document are not its words or numbers ("31m" is
+# no 31 million): blanked, the offsets of the rest kept.
+_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)")
+
+
+def blank_escapes(text: str) -> str:
+    """The text with each terminal escape sequence replaced by as many spaces."""
+    return _ESCAPE.sub(lambda match: " " * len(match.group()), text)
 
 
 # Runs of word characters joined by the separators a token can hold ("U.S.", "10,000",

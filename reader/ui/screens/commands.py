@@ -89,14 +89,14 @@ COMMANDS: tuple[Command, ...] = (
             applies=lambda w: w.reading.has_search_hits),
     Command("panes.choose", "o", "Panes", "Choose the documents in the panes",
             lambda w: w.reading.choose_panes(), applies=lambda w: len(w.documents) > 2,
-            unavailable=lambda w: "both documents are in the panes already; a adds another"),
+            unavailable=lambda w: "both documents are in the panes already; press a to add another"),
     Command("matrix.toggle", "m", "Matrix",
             "Each claim of the focused document against every other (3+ documents)",
             lambda w: w.notes.toggle_matrix(), in_matrix=True,
             applies=lambda w: len(w.documents) >= 3 and (None if w.matching else True),
             unavailable=lambda w: "the matrix opens when matching has finished"
             if len(w.documents) >= 3
-            else "the matrix compares three or more documents; a adds another"),
+            else "the matrix compares three or more documents; press a to add another"),
     Command("notes.orphans", "O", "Review", "List the orphaned notes and the notes to confirm",
             lambda w: w.notes.review(), show=False,
             applies=lambda w: bool(w.book.orphans or w.book.needs_review())),

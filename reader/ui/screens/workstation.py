@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,9 @@ from reader.ui.widgets.matrix_panel import MatrixPanel
 from reader.ui.widgets.pane_pair import PanePair
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_line import StatusLine
+
+# How long a key's "why not" shows (and is not said again).
+UNAVAILABLE_SECONDS = 4.0
 
 
 class Workstation(Screen[None]):
@@ -78,6 +82,7 @@ class Workstation(Screen[None]):
         self.panes: PanePair = PanePair(documents, shown, id="panes")
         self.claims: CounterpartIndex = CounterpartIndex()
         self.book: PlacedNotes = PlacedNotes()
+        self._said: dict[str, float] = {}  # when each "why not" was last said
         self.writer: NoteWriter = NoteWriter(documents, store, self.book, self._post_saved)
         self.reading: ReadingActions = ReadingActions(self)
         self.notes: NoteActions = NoteActions(self)
@@ -175,7 +180,12 @@ class Workstation(Screen[None]):
             command = BY_ID.get(binding.id or "")
             if command is not None and command.unavailable is not None:
                 if self._applies(command) is not True:
-                    self.notify(command.unavailable(self), timeout=4)
+                    message = command.unavailable(self)
+                    # Said once while it shows: a key pressed again does not stack copies.
+                    now = time.monotonic()
+                    if now - self._said.get(message, -UNAVAILABLE_SECONDS) > UNAVAILABLE_SECONDS:
+                        self.notify(message, timeout=UNAVAILABLE_SECONDS)
+                        self._said[message] = now
                     event.stop()
                 return
 

@@ -84,6 +84,8 @@ class StatusLine(Widget):
         path = self._notes
         if cell_len(path) > max(room, 0):
             name = Path(path).name
+            if room < cell_len(name):
+                return Content(self._state)  # no room even for the file's name: left out whole
             path = "…" + _last_cells(path, room - 1) if room - 1 > cell_len(name) else name
         return Content(f"{self._state} · notes: {path}")
 

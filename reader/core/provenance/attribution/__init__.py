@@ -36,7 +36,7 @@ def _resolved(link: Link, context: Sequence[str]) -> Source:
     if link.pronoun or link.anaphor:
         return Source(link.text, link.name, link.role, referent(link, context))
     if link.possessor:
-        owner = referent(replace(link, pronoun=link.possessor), context)
+        owner = referent(replace(link, pronoun=link.possessor), context, named=True)
         rest = link.text.split(" ", 1)[1] if " " in link.text else ""
         return Source(link.text, link.name, link.role, f"{owner}'s {rest}" if owner else None)
     return Source(link.text, link.name, link.role)

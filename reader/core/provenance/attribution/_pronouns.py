@@ -11,12 +11,13 @@ _SPEAKING = frozenset({PERSON, None})
 _THINGS = frozenset({BODY, MEDIUM, DOCUMENT})
 
 
-def referent(link: Link, context: Sequence[str]) -> str | None:
+def referent(link: Link, context: Sequence[str], named: bool = False) -> str | None:
     """The name a pronoun or anaphoric link stands for, from the sentences before it (nearest
-    last); None when no earlier name agrees with it."""
+    last); None when no earlier name agrees with it. ``named``: only a mention by name, for
+    whose a source is ("her rep" is Tara Reid's, not "the American Pie star's")."""
     for sentence in reversed(context):
         for mention in mentions(sentence):
-            if _agrees(link, mention):
+            if (mention.named or not named) and _agrees(link, mention):
                 return mention.name
     return None
 
