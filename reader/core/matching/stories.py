@@ -89,7 +89,9 @@ def _split(
     group's own passages (so that a group splits as it would alone)."""
     held: Counter[str] = Counter()
     written: Counter[str] = Counter()
-    for doc in group:
+    for number, doc in enumerate(group):
+        if step is not None and number % 64 == 0:
+            step()
         held.update(vocabulary[doc])
         written.update(capitalised[doc])
     names = frozenset(
@@ -171,23 +173,28 @@ def average_linkage(
     for number, (i, j, value) in enumerate(
         zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True)
     ):
-        if step is not None and number % 16_384 == 0:
+        if step is not None and number % 4096 == 0:
             step()
         adjacency[i][j] = adjacency[j][i] = value
     size = [1] * count
     version = [0] * count
     members: list[list[int] | None] = [[i] for i in range(count)]
-    heap = [
-        (-value, i, j, 0, 0)
-        for i, j, value in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=False)
-    ]
+    heap: list[tuple[float, int, int, int, int]] = []
+    for number, (i, j, value) in enumerate(
+        zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=False)
+    ):
+        if step is not None and number % 16_384 == 0:
+            step()
+        heap.append((-value, i, j, 0, 0))
     if step is not None:
         step()
     heapq.heapify(heap)
+    if step is not None:
+        step()
     pops = 0
     while heap:
         pops += 1
-        if step is not None and pops % 4096 == 0:
+        if step is not None and pops % 256 == 0:
             step()
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if version[a] != version_a or version[b] != version_b:
@@ -245,7 +252,7 @@ def _absorb_outliers(
     for number, (i, j, value) in enumerate(
         zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True)
     ):
-        if step is not None and number % 16_384 == 0:
+        if step is not None and number % 4096 == 0:
             step()
         if j in cluster_of:
             totals[i][cluster_of[j]] += value
