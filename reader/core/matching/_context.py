@@ -2,13 +2,15 @@
 report's sentence, in the same paragraph, that shares two specific words with that sentence and
 has no match of its own in that report.
 
-A news paragraph develops one claim. "Eighteen North Korean soldiers have reportedly deserted
-..., according to ... Suspilne" is followed by "Intelligence sources cited by the broadcaster
-reveal that Russian commanders are now trying to keep the desertions hidden"; another outlet
-tells both in one sentence: "Around 18 North Koreans ... left their stations, according to
-public broadcaster Suspilne, which cited unnamed intelligence officials." The second sentence
-shares two specific words with it (intelligence, broadcaster) and too little weight to match
-alone; beside a strong match, it is part of the same claim.
+A news paragraph develops one claim. In the seeds' Newsweek report, "Eighteen North Korean
+soldiers have reportedly deserted ..., according to ... Suspilne" and "The soldiers were
+stationed in Russia's Kursk and Bryansk regions ..." are followed by "Intelligence sources cited
+by the broadcaster reveal that Russian commanders are now trying to keep the desertions hidden";
+Stars and Stripes tells them in one sentence: "Around 18 North Koreans stationed four miles from
+the Russia-Ukraine border left their stations, according to public broadcaster Suspilne, which
+cited unnamed intelligence officials." The third sentence shares two specific words with it
+(intelligence, broadcaster) and too little weight to match alone (11.1); beside a strong match
+of it, it is part of the same claim.
 """
 
 from __future__ import annotations
