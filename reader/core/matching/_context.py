@@ -50,10 +50,13 @@ def context_pairs(
             strong[b].append((a, own))
     position = {(feature.doc, feature.passage): index for index, feature in enumerate(part)}
     found: dict[tuple[int, int], float] = {}
-    for mine, feature in enumerate(part):
+    # The passages beside a strongly matched one: "beside" is symmetric.
+    for matched, partners in strong.items():
         for step in (-1, 1):
-            beside = _neighbour(feature, step, position, documents)
-            for other, own in strong.get(beside, ()) if beside is not None else ():
+            mine = _neighbour(part[matched], step, position, documents)
+            if mine is None:
+                continue
+            for other, own in partners:
                 # Matched in that document already: the words alone placed it there.
                 if part[other].doc in placed.get(mine, ()):
                     continue

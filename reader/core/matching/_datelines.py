@@ -76,6 +76,8 @@ _FURNITURE = re.compile(
     r"^this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_SIGNED = re.compile(r"[\W_]*(?:by|posted|written)\b", re.IGNORECASE)
 # A credit line names several people and desks: longer than a stamp, shorter than a paragraph.
 _LONGEST_CREDIT = 300
 
@@ -87,6 +89,8 @@ def is_dateline(text: str) -> bool:
         return True
     if len(text) > _LONGEST_LINE:
         return False
+    if not _DIGIT.search(text) and not _SIGNED.match(text):
+        return False  # a stamp has digits, a byline starts "By", "Posted by", "Written by"
     pieces = _PIECE.findall(text)
     if not pieces:
         return False

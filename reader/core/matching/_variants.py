@@ -58,6 +58,9 @@ def spelling_variants(
             by_letter[name[0]].append(name)
     contexts: dict[str, frozenset[str]] | None = None
     cutoff = CONTEXT_VARIANT_SCORE if texts else VARIANT_SCORE
+    # The documents' texts by document, to read the passages that hold a pair of names.
+    told = sorted({feature.doc for feature in features})
+    text_of = dict(zip(told, texts, strict=True)) if len(told) == len(texts) else None
     kept: dict[str, str] = {}
     for names in by_letter.values():
         if len(names) < 2:
@@ -68,8 +71,15 @@ def spelling_variants(
             if a >= b or documents[a] & documents[b] or _other_word(a, b):
                 continue
             if scores[i, j] < VARIANT_SCORE:
-                if contexts is None:
-                    contexts = name_contexts(texts)  # a pass through the texts: when needed
+                if text_of is not None:
+                    # Only the passages that hold either name: a pass through the texts costs.
+                    contexts = name_contexts(
+                        text_of[f.doc][f.start : f.end]
+                        for f in features
+                        if a in f.content or b in f.content
+                    )
+                elif contexts is None:
+                    contexts = name_contexts(texts)
                 if not contexts.get(a, _NONE) & contexts.get(b, _NONE):
                     continue
             # The more used spelling stays; on a tie, the first in alphabetical order.
