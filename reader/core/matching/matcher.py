@@ -175,15 +175,20 @@ def match_documents(
     # One Span per passage, shared by all of its matches.
     spans = [Span(feature.doc, feature.start, feature.end) for feature in features]
     strong = settings.strong_score
-    matches = [
+    # Match's own constructor is Python code; a long pair of documents makes tens of thousands.
+    make = tuple.__new__
+    matches: list[Match] = [
         # Strength is the passages' own agreement: a story's lift never makes "strong".
-        Match(
-            spans[a],
-            spans[b],
-            features[a].passage,
-            features[b].passage,
-            lifted,
-            "strong" if score >= strong else "partial",
+        make(
+            Match,
+            (
+                spans[a],
+                spans[b],
+                features[a].passage,
+                features[b].passage,
+                lifted,
+                "strong" if score >= strong else "partial",
+            ),
         )
         for a, b, lifted, score in found
     ]
