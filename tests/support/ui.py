@@ -46,11 +46,17 @@ def views(screen: Workstation) -> tuple[DocumentView, DocumentView]:
     return screen.query_one("#left", DocumentView), screen.query_one("#right", DocumentView)
 
 
+def store_of(app: ReaderApp) -> NotesStore:
+    """The app's notes store: every app ``make_app`` builds has one."""
+    assert app.store is not None
+    return app.store
+
+
 async def saved(app: ReaderApp) -> NotesStore:
     """The app's notes store, once every queued write is on disk (or failed)."""
-    assert app.store is not None
-    app.store.flush(10)
-    return app.store
+    store = store_of(app)
+    store.flush(10)
+    return store
 
 
 def burst(app: ReaderApp, *keys: str) -> None:

@@ -19,7 +19,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_document import AddDocument
 from tests.support.pages import article_page
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, make_app, ready
+from tests.support.ui import SIZE, make_app, ready, store_of
 from tests.support.web_server import LocalServer
 
 DESERTION = (
@@ -85,8 +85,7 @@ async def test_a_url_added_in_the_app_joins_the_set_and_exports_name_it(
 
 async def test_adding_a_missing_file_says_why_and_changes_nothing(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("a", *str(tmp_path / "gone.md"), "enter")
@@ -100,8 +99,7 @@ async def test_adding_a_missing_file_says_why_and_changes_nothing(tmp_path: Path
 
 async def test_escape_cancels_the_add_dialog(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("a", "escape")

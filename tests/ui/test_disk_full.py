@@ -11,7 +11,7 @@ import pytest
 from reader.store.notes import NotesStore
 from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.status_line import StatusLine
-from tests.support.ui import SIZE, make_app, ready
+from tests.support.ui import SIZE, make_app, ready, store_of
 
 
 def _no_space(descriptor: int) -> None:
@@ -26,8 +26,7 @@ async def test_failed_tags_stay_unsaved_are_retried_and_reported_at_quit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("j", "c")
@@ -67,8 +66,7 @@ async def test_quitting_twice_with_a_change_not_saved_reports_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         monkeypatch.setattr(os, "fsync", _no_space)
@@ -90,8 +88,7 @@ async def test_the_quit_warning_is_given_again_after_the_changes_were_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         monkeypatch.setattr(os, "fsync", _no_space)

@@ -11,13 +11,12 @@ from reader.ui.screens.workstation import Workstation
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, burst, make_app, ready, settle
+from tests.support.ui import SIZE, burst, make_app, ready, settle, store_of
 
 
 async def test_tag_then_moves_in_one_burst_tags_the_first_claim(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         left = screen.query_one("#left", DocumentView)
@@ -59,8 +58,7 @@ async def test_keys_waiting_when_the_app_starts_apply_in_order(tmp_path: Path) -
 
 async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store_of(app)  # it has a notes file to tag into
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         left = screen.query_one("#left", DocumentView)
@@ -102,8 +100,7 @@ async def test_keys_typed_while_a_huge_note_is_drawn_act_in_order(tmp_path: Path
 
 async def test_ctrl_s_then_keys_in_one_burst_saves_the_note_as_typed(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("j")
@@ -122,8 +119,7 @@ async def test_ctrl_s_then_keys_in_one_burst_saves_the_note_as_typed(tmp_path: P
 
 async def test_tab_then_keys_in_one_burst_act_on_the_other_pane(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         burst(app, "tab", "j", "c")
@@ -136,8 +132,7 @@ async def test_tab_then_keys_in_one_burst_act_on_the_other_pane(tmp_path: Path) 
 
 async def test_slash_then_letters_in_one_burst_are_the_query(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("j", "c")
@@ -161,8 +156,7 @@ async def test_keys_in_the_matrix_in_one_burst_act_on_the_row_they_were_pressed_
         encoding="utf-8",
     )
     app = make_app(tmp_path, paths=(NEWSWEEK, STRIPES, third))
-    store = app.store
-    assert store is not None
+    store = store_of(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("m")

@@ -12,7 +12,7 @@ from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, burst, make_app, ready, saved, views
+from tests.support.ui import SIZE, burst, make_app, ready, saved, store_of, views
 
 
 async def test_opens_with_left_focus_on_first_claim_and_matches(tmp_path: Path) -> None:
@@ -109,8 +109,7 @@ async def test_tags_come_back_when_reopened(tmp_path: Path) -> None:
         await ready(pilot)
         await pilot.press("j", "x")
         await saved(app)
-    assert app.store is not None
-    app.store.close()
+    store_of(app).close()
     again = make_app(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
@@ -370,8 +369,7 @@ async def test_help_lists_keys_and_q_quits_with_everything_saved(tmp_path: Path)
         await pilot.press("c", "q")
         await pilot.pause()
     assert app.return_code == 0
-    assert app.store is not None
-    app.store.close()  # what the command line does after the app returns: flush, unlock
+    store_of(app).close()  # what the command line does after the app returns: flush, unlock
     again = NotesStore(tmp_path / "notes.json", read_only=True)
     assert [a.status for a in again.annotations()] == ["corroborated"]
     again.close()
