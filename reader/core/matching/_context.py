@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.core.documents.document import Document
 from reader.core.matching._features import PassageFeatures, is_quantity
+from reader.core.matching._pairs import overlap_score
 
 # Specific words (informative, not numbers or dates) the sentence must share with the strongly
 # matched sentence of the other report.
@@ -89,10 +90,10 @@ def _neighbour(
 
 def _own_score(a: PassageFeatures, b: PassageFeatures, weights: dict[str, float]) -> float:
     """The two passages' weighted agreement, 0-100, as ``_pairs`` scores it before the rule on
-    shared words: half weighted Dice, half containment."""
+    shared words."""
     total_a = math.fsum(weights[token] for token in a.content)
     total_b = math.fsum(weights[token] for token in b.content)
-    overlap = math.fsum(weights[token] for token in a.content & b.content)
     if not total_a or not total_b:
         return 0.0
-    return 50 * overlap * (2 / (total_a + total_b) + 1 / min(total_a, total_b))
+    shared = math.fsum(weights[token] for token in a.content & b.content)
+    return overlap_score(shared, total_a, total_b, min(total_a, total_b))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     Ints = NDArray[np.int64]
     Floats = NDArray[np.float64]
     Bools = NDArray[np.bool_]
+
+# A score computed for arrays of pairs in bulk, or for one pair (_context.py).
+Score = TypeVar("Score", float, "Floats")
 
 # Candidate pairs generated at once: bounds the memory of a block (about 60 bytes a pair).
 BLOCK_PAIRS = 50_000
@@ -176,7 +179,7 @@ def score_pairs(
         smaller = np.minimum(total_a, total_b)
         # Even sharing every unseen token, can the pair reach the threshold? Exact: no pair
         # that can match is dropped here.
-        bound = _overlap_score(
+        bound = overlap_score(
             seen + np.minimum(index.unseen[a], index.unseen[b]), total_a, total_b, smaller
         )
         floor = scoring.min_score - 0.05
@@ -188,7 +191,7 @@ def score_pairs(
         # Numbers and dates are evidence only beside a shared word: two datelines or two
         # scores share numbers and nothing else.
         evidence = np.where(words.astype(np.int64) + common_words > 0, evidence, 0)
-        score = _overlap_score(seen + common_weight, total_a, total_b, smaller)
+        score = overlap_score(seen + common_weight, total_a, total_b, smaller)
         # One shared word ("sent", "casualties") is weak evidence of the same claim on its own.
         score = np.where(evidence < scoring.min_shared, score * scoring.single_word_factor, score)
         lifted = _round_tenths(lift_score(score, prior))
@@ -207,7 +210,7 @@ def lift_score(score: Floats, prior: float) -> Floats:
     return score + (100.0 - score) * prior if prior else score
 
 
-def _overlap_score(shared: Floats, total_a: Floats, total_b: Floats, smaller: Floats) -> Floats:
+def overlap_score(shared: Score, total_a: Score, total_b: Score, smaller: Score) -> Score:
     """0-100 from the shared weight: half weighted Dice, which rewards the same claim told at
     the same length, half containment, a sentence that one longer sentence covers whole."""
     return 50 * shared * (2 / (total_a + total_b) + 1 / smaller)
