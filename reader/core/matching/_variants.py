@@ -39,8 +39,9 @@ def spelling_variants(
     texts: Sequence[str] = (),
 ) -> dict[str, str]:
     """Rare names of one story that are spellings of one another, each to the most used one;
-    ``written`` counts the passages that hold each token, if known; ``texts``, the story's
-    documents, tell the particles each name follows (read only if a pair needs them)."""
+    ``written`` counts the passages that hold each token, if known; ``texts``, the texts of
+    the features' documents in document order, tell the particles each name follows (read only
+    where a pair needs them)."""
     uses: Counter[str] = Counter()
     if written is None:
         written = Counter()
@@ -56,11 +57,8 @@ def spelling_variants(
     for name in sorted(uses):
         if uses[name] >= VARIANT_CAPITALISED * written[name]:
             by_letter[name[0]].append(name)
-    contexts: dict[str, frozenset[str]] | None = None
     cutoff = CONTEXT_VARIANT_SCORE if texts else VARIANT_SCORE
-    # The documents' texts by document, to read the passages that hold a pair of names.
-    told = sorted({feature.doc for feature in features})
-    text_of = dict(zip(told, texts, strict=True)) if len(told) == len(texts) else None
+    text_of: dict[int, str] = {}  # by document, made when a pair first needs its passages
     kept: dict[str, str] = {}
     for names in by_letter.values():
         if len(names) < 2:
@@ -71,15 +69,15 @@ def spelling_variants(
             if a >= b or documents[a] & documents[b] or _other_word(a, b):
                 continue
             if scores[i, j] < VARIANT_SCORE:
-                if text_of is not None:
-                    # Only the passages that hold either name: a pass through the texts costs.
-                    contexts = name_contexts(
-                        text_of[f.doc][f.start : f.end]
-                        for f in features
-                        if a in f.content or b in f.content
-                    )
-                elif contexts is None:
-                    contexts = name_contexts(texts)
+                if not text_of:
+                    told = sorted({feature.doc for feature in features})
+                    text_of = dict(zip(told, texts, strict=True))
+                # Only the passages that hold either name: a pass through the texts costs.
+                contexts = name_contexts(
+                    text_of[f.doc][f.start : f.end]
+                    for f in features
+                    if a in f.content or b in f.content
+                )
                 if not contexts.get(a, _NONE) & contexts.get(b, _NONE):
                     continue
             # The more used spelling stays; on a tie, the first in alphabetical order.
