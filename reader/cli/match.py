@@ -15,7 +15,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.export.json_text import json_line
 from reader.core.matching.counterparts import top_matches
-from reader.core.matching.explanation import BESIDE, Explanation
+from reader.core.matching.explanation import Explanation
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
 from reader.core.matching.tokens import surface_words
 
@@ -123,11 +123,8 @@ def run_match(
         spellings = aliases.spellings if aliases else None
         shared = ", ".join(surface_words(passage_a, explanation.shared_words[:5], spellings))
         out.write(f"{match.strength:7} {match.score:5.1f}  shared: {shared}\n")
-        if explanation.aliases or explanation.folds:
-            same = "; ".join(explanation.aliases + explanation.folds)
-            out.write(sanitize_line(f"  same: {same}") + "\n")
-        if explanation.beside_strong:
-            out.write(f"  {BESIDE}\n")
+        for reason in explanation.reasons:
+            out.write(sanitize_line(f"  {reason}") + "\n")
         out.write(f"  {doc_a.label}: {_preview(passage_a)}\n")
         passage_b = doc_b.text[match.b.start : match.b.end]
         out.write(f"  {doc_b.label}: {_preview(passage_b)}\n")
@@ -136,11 +133,10 @@ def run_match(
             out.write(_differences(explanation, (doc_a.label, doc_b.label), texts, spellings))
     strong = sum(1 for m in matches if m.strength == "strong")
     shown = "" if top is None else f" (the best {top} of each passage in each document)"
-    stories = len(set(result.stories))
     # Passages of different stories never match: say that there are several.
     told = (
-        f" in {stories} stories (reader match --json names each document's story)"
-        if stories > 1
+        f" in {result.story_count} stories (reader match --json names each document's story)"
+        if result.story_count > 1
         else ""
     )
     out.write(

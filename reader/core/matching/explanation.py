@@ -11,7 +11,7 @@ from reader.core.matching._features import PassageFeatures
 from reader.core.matching.tokens import tokenize
 from reader.core.matching.words import FAMILY_HEADS, unfolded_word
 
-# How a match found beside a strong one is explained, in the panel and by --explain.
+# How a match found beside a strong one is explained.
 BESIDE = "beside a strong match in its paragraph, sharing two of its words"
 
 
@@ -31,6 +31,15 @@ class Explanation:
     folds: tuple[str, ...] = ()
     # Found beside a strong match in its paragraph, not on its own words (_context.py).
     beside_strong: bool = False
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """What joined the passages besides their shared words, a line each, as the panel and
+        --explain say it: "same: Qaeda = Qaida", and that it sits beside a strong match."""
+        same = self.aliases + self.folds
+        return (("same: " + "; ".join(same),) if same else ()) + (
+            (BESIDE,) if self.beside_strong else ()
+        )
 
 
 def explain(

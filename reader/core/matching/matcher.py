@@ -84,6 +84,11 @@ class MatchResult:
     # The matches found beside a strong match (_context.py), as (doc, passage, doc, passage).
     beside: frozenset[tuple[int, int, int, int]] = field(default=frozenset(), repr=False)
 
+    @property
+    def story_count(self) -> int:
+        """How many stories the documents tell (passages of different stories never match)."""
+        return len(set(self.stories))
+
     def weights_for(self, match: Match) -> TokenWeights:
         """The token weights a match was scored with: its story's (both passages are of one)."""
         return self.story_weights[self.stories[match.a.doc]]

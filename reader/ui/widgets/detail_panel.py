@@ -12,7 +12,6 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_policy import excerpt, sanitize, sanitize_line
 from reader.core.matching.alignment import align_words
 from reader.core.matching.counterparts import Counterpart
-from reader.core.matching.explanation import BESIDE, Explanation
 from reader.core.matching.matcher import MatchResult
 from reader.core.provenance.attribution import Attribution
 from reader.core.provenance.claim_view import ClaimView, view_passage
@@ -63,7 +62,7 @@ class ClaimDetail:
             view = ClaimView(Attribution(), from_paragraph=False)
         else:
             view = view_passage(documents, doc, passage, shown)
-        why = [_why(result.explain(c.match)) for c in shown] if result is not None else []
+        why = [result.explain(c.match).reasons for c in shown] if result is not None else []
         return cls(documents, doc, passage, counterparts, view, versions, review, matching, why)
 
 
@@ -152,17 +151,6 @@ def _counterparts(detail: ClaimDetail, text: str) -> list[Part]:
     if hidden > 0:
         parts.append((f"\n… and {hidden} more counterpart(s), weaker", "dim"))
     return parts
-
-
-def _why(explanation: Explanation) -> tuple[str, ...]:
-    """What made a counterpart match besides its shared words, a line each."""
-    lines: list[str] = []
-    same = explanation.aliases + explanation.folds
-    if same:
-        lines.append("same: " + "; ".join(same))
-    if explanation.beside_strong:
-        lines.append(BESIDE)
-    return tuple(lines)
 
 
 def _version_summary(annotation: Annotation) -> str:

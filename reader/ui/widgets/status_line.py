@@ -56,9 +56,8 @@ class StatusLine(Widget):
             parts.append(f"matching {progress:.0%}")
         elif result is not None:
             strong = sum(1 for m in result.matches if m.strength == "strong")
-            stories = len(set(result.stories))
             # Passages of different stories never match: say that there are several.
-            told = f" in {stories} stories" if stories > 1 else ""
+            told = f" in {result.story_count} stories" if result.story_count > 1 else ""
             parts.append(f"{len(result.matches)} matches ({strong} strong){told}")
         # Claims, as the panes' borders count them; other versions of a claim's note apart.
         tags = [found[0].status for found in book.by_passage.values() if found]
