@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
@@ -66,9 +67,10 @@ class PairIndex:
     ) -> None:
         vocabulary = sorted(weights)  # the order of ``PassageFeatures.ordered``
         ids = {token: index for index, token in enumerate(vocabulary)}
-        lengths = np.fromiter((len(f.ordered) for f in features), np.int64, len(features))
+        ordered = [f.ordered for f in features]
+        lengths = np.fromiter(map(len, ordered), np.int64, len(features))
         tokens = np.fromiter(
-            (ids[token] for f in features for token in f.ordered), np.int64, int(lengths.sum())
+            map(ids.__getitem__, chain.from_iterable(ordered)), np.int64, int(lengths.sum())
         )
         passages = np.repeat(np.arange(len(features), dtype=np.int64), lengths)
         self.count = len(features)

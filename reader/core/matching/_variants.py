@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from reader.core.matching._features import PassageFeatures
+from reader.core.matching._weights import passage_counts
 from reader.core.matching.words import normal_word
 
 # Spelling variants: rapidfuzz's normalised Indel similarity (fuzz.ratio) of two rare names of
@@ -44,9 +45,7 @@ def spelling_variants(
     where a pair needs them)."""
     uses: Counter[str] = Counter()
     if written is None:
-        written = Counter()
-        for feature in features:
-            written.update(feature.content)
+        written = passage_counts(features)
     documents: defaultdict[str, set[int]] = defaultdict(set)
     for feature in features:
         for name in feature.names:
@@ -59,6 +58,7 @@ def spelling_variants(
             by_letter[name[0]].append(name)
     cutoff = CONTEXT_VARIANT_SCORE if texts else VARIANT_SCORE
     text_of: dict[int, str] = {}  # by document, made when a pair first needs its passages
+    holding: dict[str, list[int]] = {}  # made when a pair first needs its passages
     kept: dict[str, str] = {}
     for names in by_letter.values():
         if len(names) < 2:
@@ -72,12 +72,13 @@ def spelling_variants(
                 if not text_of:
                     told = sorted({feature.doc for feature in features})
                     text_of = dict(zip(told, texts, strict=True))
+                    holding = _holders(features, by_letter.values())
                 # Only the passages that hold either name: a pass through the texts costs.
-                contexts = name_contexts(
-                    text_of[f.doc][f.start : f.end]
-                    for f in features
-                    if a in f.content or b in f.content
-                )
+                held = [
+                    features[position]
+                    for position in sorted({*holding.get(a, ()), *holding.get(b, ())})
+                ]
+                contexts = name_contexts(text_of[f.doc][f.start : f.end] for f in held)
                 if not contexts.get(a, _NONE) & contexts.get(b, _NONE):
                     continue
             # The more used spelling stays; on a tie, the first in alphabetical order.
@@ -90,6 +91,18 @@ def spelling_variants(
             seen.add(kept[drop])
             kept[drop] = kept[kept[drop]]
     return kept
+
+
+def _holders(
+    features: Sequence[PassageFeatures], groups: Iterable[list[str]]
+) -> defaultdict[str, list[int]]:
+    """The positions of the passages that hold each name of a group of two or more."""
+    similar = {name for group in groups if len(group) > 1 for name in group}
+    holding: defaultdict[str, list[int]] = defaultdict(list)
+    for position, feature in enumerate(features):
+        for name in feature.content & similar:
+            holding[name].append(position)
+    return holding
 
 
 def name_contexts(texts: Iterable[str]) -> dict[str, frozenset[str]]:

@@ -38,16 +38,49 @@ class TokenWeights:
     ) -> TokenWeights:
         """Weights over these passages; informative from ``informative_weight`` and
         ``topic_share`` (see ``informative_tokens``)."""
-        frequencies: Counter[str] = Counter()
-        count = 0
-        for feature in features:
-            frequencies.update(feature.content)
-            count += 1
-        weights = idf_weights(frequencies, count)
-        informative = informative_tokens(
-            frequencies, weights, informative_weight, topic_share * count
+        features = list(features)
+        return cls.of_counts(
+            passage_counts(features), len(features), informative_weight, topic_share
         )
-        return cls(weights, informative, frequencies, count)
+
+    @classmethod
+    def of_counts(
+        cls,
+        frequencies: Counter[str],
+        passages: int,
+        informative_weight: float = INFORMATIVE_WEIGHT,
+        topic_share: float = TOPIC_SHARE,
+    ) -> TokenWeights:
+        """The same from the passages that hold each token (``passage_counts``) and their
+        number."""
+        weights = idf_weights(frequencies, passages)
+        informative = informative_tokens(
+            frequencies, weights, informative_weight, topic_share * passages
+        )
+        return cls(weights, informative, frequencies, passages)
+
+
+def passage_counts(features: Iterable[PassageFeatures]) -> Counter[str]:
+    """How many of the passages hold each token."""
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.content)
+    return counts
+
+
+def recounted(
+    counts: Counter[str],
+    before: Iterable[PassageFeatures],
+    after: Iterable[PassageFeatures],
+) -> Counter[str]:
+    """``counts`` of the passages ``before``, for the same passages rewritten as ``after``
+    (names made one): only the rewritten ones are counted again."""
+    counts = counts.copy()
+    for old, new in zip(before, after, strict=True):
+        if new is not old:
+            counts.subtract(old.content)
+            counts.update(new.content)
+    return Counter({token: count for token, count in counts.items() if count > 0})
 
 
 def idf_weights(frequencies: Counter[str], passages: int) -> dict[str, float]:

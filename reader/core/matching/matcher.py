@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 from reader.core.documents.document import Document
 from reader.core.matching._aliases import Aliases, find_aliases
 from reader.core.matching._features import PassageFeatures, extract_features
-from reader.core.matching._weights import TokenWeights
+from reader.core.matching._weights import TokenWeights, passage_counts, recounted
 from reader.core.matching.explanation import Explanation, explain
 from reader.core.matching.stories import find_stories as find_stories
 
@@ -230,15 +230,19 @@ def _story_pairs(
     from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
 
     told = sorted({feature.doc for feature in part})
-    aliases = find_aliases([documents[doc].text for doc in told], part) if ALIASES else None
+    held = passage_counts(part)
+    texts = [documents[doc].text for doc in told]
+    aliases = find_aliases(texts, part, held) if ALIASES else None
     if aliases:
-        part = [aliases.apply(feature) for feature in part]
+        applied = [aliases.apply(feature) for feature in part]
+        held = recounted(held, part, applied)
+        part = applied
     lifted_story = len(told) >= STORY_LIFT_DOCUMENTS
     if lifted_story:
         # A story of many reports: its own words name its event, and count as evidence.
-        weights = TokenWeights.of(part, LIFTED_INFORMATIVE_WEIGHT, topic_share=1.0)
+        weights = TokenWeights.of_counts(held, len(part), LIFTED_INFORMATIVE_WEIGHT, 1.0)
     else:
-        weights = TokenWeights.of(part)
+        weights = TokenWeights.of_counts(held, len(part))
     # The later words of a shared name weigh, but the name counts once as evidence.
     counted = weights.informative - aliases.followers if aliases else weights.informative
     index = PairIndex(part, weights.weights, counted, blocking_limit(part, settings, lifted_story))
