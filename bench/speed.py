@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.corpus import cluster, long_pair
 from bench.evaluation import ECB_DEV
+from reader.core.matching._cores import usable_cores
 from reader.core.matching._datelines import is_dateline
 
 _BASELINE = """
@@ -97,6 +98,10 @@ def main() -> int:
             f"  ({len(claims)} retold claims; {len(pair.pairs) - len(claims)} datelines left out)"
         )
         print(f"  cdist time inside its process (no start-up, no loading): {float(base_out):.2f}s")
+        print(
+            f"  both may use the {usable_cores()} cores this process may run on: cdist with"
+            " workers=-1, reader match for the passages' features (reader/core/matching/_cores.py)"
+        )
     files = [str(path) for path in cluster()]
     wall, mb, _ = median_run([*reader, *files])
     startup, _, _ = median_run([sys.executable, "-m", "reader", "--version"])

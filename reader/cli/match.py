@@ -6,7 +6,7 @@ import argparse
 import gc
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TextIO
 
 from reader import PROGRAM
@@ -14,6 +14,7 @@ from reader.cli.arguments import add_max_size, load_documents, score_threshold
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.core.export.json_text import json_line
+from reader.core.matching._cores import usable_cores
 from reader.core.matching.counterparts import top_matches
 from reader.core.matching.explanation import Explanation
 from reader.core.matching.matcher import Match, MatchResult, MatchSettings, match_documents
@@ -78,7 +79,10 @@ def run_match(
 ) -> int:
     """Match the documents and print the result; return the exit code."""
     out = out or sys.stdout
-    settings = MatchSettings() if min_score is None else MatchSettings(min_score=min_score)
+    # A one-shot process without threads: the passages' features may be made on every core.
+    settings = MatchSettings(processes=usable_cores())
+    if min_score is not None:
+        settings = replace(settings, min_score=min_score)
     result = match_documents(documents, settings)
     matches = result.matches if top is None else top_matches(result.matches, top)
     if as_json:

@@ -109,6 +109,29 @@ def test_match_exits_fast_with_all_its_output_and_its_code(
     assert "no such file" in missing.stderr
 
 
+def test_match_on_a_large_input_prints_what_one_process_finds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Over 2,000 passages, the command makes the passages' features on every core it may use
+    # (reader/core/matching/_cores.py): the matches must be those of one process.
+    rivers = ["Seim", "Desna", "Psel", "Vorskla", "Oskil", "Donets"]
+    for name, verb in (("a.txt", "crossed"), ("b.txt", "waded across")):
+        sentences = [
+            f"Unit {number} of the {rivers[number % 6]} brigade {verb} the river with "
+            f"{number * 7 % 90 + 10} soldiers after midnight."
+            for number in range(1_100)
+        ]
+        (tmp_path / name).write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    monkeypatch.setattr("reader.cli.match.usable_cores", lambda: 1)
+    assert main(["match", "--json", *paths]) == 0
+    in_one_process = capsys.readouterr().out
+    result = run_cli("match", "--json", *paths)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == in_one_process
+    assert len(json.loads(result.stdout)["matches"]) >= 1_000
+
+
 def test_match_top_keeps_the_json_shape_and_fewer_matches() -> None:
     every = json.loads(run_cli("match", "--json", "sample_docs").stdout)
     done = run_cli("match", "--json", "--top", "1", "--explain", "sample_docs")

@@ -126,6 +126,9 @@ class MatchSettings:
     blocking_floor: int = 40
     # An event word recurs about once in each article, so the limit grows with the article count.
     blocking_per_document: int = 8
+    # Processes to make the passages' features in (_cores.py): more than one only where this
+    # process may fork (a one-shot command, no threads) and only while nobody hears progress.
+    processes: int = 1
 
 
 def match_documents(
@@ -146,7 +149,12 @@ def match_documents(
         if progress is not None:
             progress(done, total)
 
-    features = extract_features(documents, step)
+    if settings.processes > 1 and progress is None and cancelled is None:
+        from reader.core.matching._cores import features_on_cores
+
+        features = features_on_cores(documents, settings.processes)
+    else:
+        features = extract_features(documents, step)
     step(count)
     stories = find_stories(features, len(documents), lambda: step(count))
     members: defaultdict[int, list[int]] = defaultdict(list)

@@ -1,0 +1,133 @@
+"""Passage features made on several cores: the same features as in one process, whatever happens
+to the copies."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.document import Document
+from reader.core.documents.loading import load_document
+from reader.core.matching import _cores
+from reader.core.matching._cores import features_on_cores
+from reader.core.matching._features import extract_features
+from reader.core.matching.matcher import MatchSettings, match_documents
+from tests.support.paths import NEWSWEEK, STRIPES
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="features fork on Linux only")
+
+
+def documents(tmp_path: Path) -> list[Document]:
+    """The seeds and three more reports: five documents of different lengths."""
+    found = [load_document(NEWSWEEK), load_document(STRIPES)]
+    for number in range(3):
+        path = tmp_path / f"extra-{number}.txt"
+        sentences = [
+            f"Report {number} says {count} soldiers crossed the river near Kursk at dawn."
+            for count in range(40 * (number + 1))
+        ]
+        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        found.append(load_document(path))
+    return found
+
+
+def no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("processes", [2, 3, 4])
+def test_features_made_on_several_cores_are_the_same(tmp_path: Path, processes: int) -> None:
+    docs = documents(tmp_path)
+    assert features_on_cores(docs, processes, min_passages=0) == extract_features(docs)
+    assert no_children_left()
+
+
+def test_the_documents_are_cut_into_runs_of_about_the_same_length(tmp_path: Path) -> None:
+    docs = documents(tmp_path)
+    groups = _cores._groups(docs, 2)
+    assert len(groups) == 2
+    assert [index for group in groups for index in group] == list(range(len(docs)))
+    halves = [sum(len(docs[index].text) for index in group) for group in groups]
+    assert min(halves) > 0.25 * sum(halves)
+    # Two documents of about the same length: one each, though the first is a little shorter.
+    pair = [docs[0], docs[0]]
+    assert _cores._groups(pair, 2) == [range(0, 1), range(1, 2)]
+    assert _cores._groups(docs[:1], 2) == [range(0, 1)]
+
+
+def test_a_copy_that_fails_has_its_documents_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = documents(tmp_path)
+
+    def broken(*_: object, **__: object) -> bytes:
+        raise MemoryError  # only a copy pickles what it found
+
+    monkeypatch.setattr("reader.core.matching._cores.pickle.dumps", broken)
+    assert features_on_cores(docs, 2, min_passages=0) == extract_features(docs)
+    assert no_children_left()
+
+
+def test_no_copy_outlives_an_interrupted_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = documents(tmp_path)
+
+    def interrupted(*_: object) -> object:
+        raise KeyboardInterrupt  # Ctrl+C while this process reads its own documents
+
+    monkeypatch.setattr(_cores, "_features", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        features_on_cores(docs, 3, min_passages=0)
+    assert no_children_left()
+
+
+def test_a_process_with_threads_or_a_small_input_never_forks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = documents(tmp_path)
+
+    def fork() -> int:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr("reader.core.matching._cores.os.fork", fork)
+    assert features_on_cores(docs, 2) == extract_features(docs)  # under MIN_PASSAGES
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert features_on_cores(docs, 2, min_passages=0) == extract_features(docs)
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_matching_on_several_cores_gives_the_same_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = documents(tmp_path)
+    monkeypatch.setattr(_cores, "MIN_PASSAGES", 0)
+    forks = 0
+    fork = os.fork
+
+    def counted() -> int:
+        nonlocal forks
+        forks += 1
+        return fork()
+
+    monkeypatch.setattr("reader.core.matching._cores.os.fork", counted)
+    one = match_documents(docs)
+    several = match_documents(docs, MatchSettings(processes=2))
+    assert forks == 1
+    assert len(one.matches) > 10
+    assert several.matches == one.matches
+    assert several.stories == one.stories
+    assert several.features == one.features
