@@ -76,6 +76,24 @@ def test_a_copy_that_fails_has_its_documents_read_here(
     assert no_children_left()
 
 
+def test_a_copy_the_system_refuses_has_its_documents_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = documents(tmp_path)
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # ulimit -u reached
+
+    monkeypatch.setattr("reader.core.matching._cores.os.fork", refused)
+    assert features_on_cores(docs, 3, min_passages=0) == extract_features(docs)
+
+    def no_pipe() -> tuple[int, int]:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr("reader.core.matching._cores.os.pipe", no_pipe)
+    assert features_on_cores(docs, 3, min_passages=0) == extract_features(docs)
+
+
 def test_no_copy_outlives_an_interrupted_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

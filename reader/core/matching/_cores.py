@@ -57,10 +57,12 @@ def features_on_cores(
     running: dict[range, tuple[int, int]] = {}  # a group's copy: its pid and pipe
     try:
         for group in others:
-            running[group] = _fork(documents, group)
+            copy = _fork(documents, group)
+            if copy is not None:
+                running[group] = copy
         found = _features(documents, first)
         for group in others:
-            rows = _collect(*running.pop(group))
+            rows = _collect(*running.pop(group)) if group in running else None
             found.extend(
                 _features(documents, group) if rows is None else [PassageFeatures(*r) for r in rows]
             )
@@ -95,11 +97,20 @@ def _features(documents: Sequence[Document], group: range) -> list[PassageFeatur
     return [replace(feature, doc=feature.doc + group.start) for feature in found]
 
 
-def _fork(documents: Sequence[Document], group: range) -> tuple[int, int]:
+def _fork(documents: Sequence[Document], group: range) -> tuple[int, int] | None:
     """Start a copy of this process that writes the group's features to a pipe: its pid and the
-    pipe's end to read."""
-    read, write = os.pipe()
-    pid = os.fork()
+    pipe's end to read; None if the system refuses a pipe or a process (the group is read
+    here)."""
+    try:
+        read, write = os.pipe()
+    except OSError:  # out of file descriptors
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory
+        os.close(read)
+        os.close(write)
+        return None
     if pid:
         os.close(write)
         return pid, read
