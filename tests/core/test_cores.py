@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -33,6 +35,15 @@ def documents(tmp_path: Path) -> list[Document]:
         path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
         found.append(load_document(path))
     return found
+
+
+def raising(error: BaseException) -> Callable[..., NoReturn]:
+    """A stand-in for a function, that raises ``error``."""
+
+    def call(*_: object, **__: object) -> NoReturn:
+        raise error
+
+    return call
 
 
 def no_children_left() -> bool:
@@ -67,11 +78,8 @@ def test_a_copy_that_fails_has_its_documents_read_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = documents(tmp_path)
-
-    def broken(*_: object, **__: object) -> bytes:
-        raise MemoryError  # only a copy pickles what it found
-
-    monkeypatch.setattr("reader.core.matching._cores.pickle.dumps", broken)
+    # Only a copy pickles what it found.
+    monkeypatch.setattr("reader.core.matching._cores.pickle.dumps", raising(MemoryError()))
     assert features_on_cores(docs, 2, min_passages=0) == extract_features(docs)
     assert no_children_left()
 
@@ -80,17 +88,11 @@ def test_a_copy_the_system_refuses_has_its_documents_read_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = documents(tmp_path)
-
-    def refused() -> int:
-        raise BlockingIOError(11, "Resource temporarily unavailable")  # ulimit -u reached
-
-    monkeypatch.setattr("reader.core.matching._cores.os.fork", refused)
+    refused = BlockingIOError(11, "Resource temporarily unavailable")  # ulimit -u reached
+    monkeypatch.setattr("reader.core.matching._cores.os.fork", raising(refused))
     assert features_on_cores(docs, 3, min_passages=0) == extract_features(docs)
-
-    def no_pipe() -> tuple[int, int]:
-        raise OSError(24, "Too many open files")
-
-    monkeypatch.setattr("reader.core.matching._cores.os.pipe", no_pipe)
+    no_pipe = OSError(24, "Too many open files")
+    monkeypatch.setattr("reader.core.matching._cores.os.pipe", raising(no_pipe))
     assert features_on_cores(docs, 3, min_passages=0) == extract_features(docs)
 
 
@@ -98,11 +100,8 @@ def test_no_copy_outlives_an_interrupted_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = documents(tmp_path)
-
-    def interrupted(*_: object) -> object:
-        raise KeyboardInterrupt  # Ctrl+C while this process reads its own documents
-
-    monkeypatch.setattr(_cores, "_features", interrupted)
+    # Ctrl+C while this process reads its own documents.
+    monkeypatch.setattr(_cores, "_features", raising(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         features_on_cores(docs, 3, min_passages=0)
     assert no_children_left()
@@ -112,11 +111,7 @@ def test_a_process_with_threads_or_a_small_input_never_forks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = documents(tmp_path)
-
-    def fork() -> int:
-        raise AssertionError("forked")
-
-    monkeypatch.setattr("reader.core.matching._cores.os.fork", fork)
+    monkeypatch.setattr("reader.core.matching._cores.os.fork", raising(AssertionError("forked")))
     assert features_on_cores(docs, 2) == extract_features(docs)  # under MIN_PASSAGES
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
