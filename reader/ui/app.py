@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -17,6 +18,7 @@ from reader import PROGRAM
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.store.notes import NotesStore
+from reader.ui.screens.readiness import hold
 from reader.ui.screens.workstation import Workstation
 
 
@@ -51,6 +53,16 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The workstation is the first screen: no key is read before it exists."""
         return self.workstation
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes that come before the workstation's panes are ready wait for them
+        (readiness.py)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            screen = self.screen_stack[-1] if self.screen_stack else None
+            if isinstance(screen, Workstation) and not screen.ready:
+                hold(screen, event)
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         """Show any notice about the notes file."""

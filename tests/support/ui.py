@@ -64,7 +64,7 @@ def burst(app: ReaderApp, *keys: str) -> None:
     driver = app._driver
     assert driver is not None
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
+        event = events.Key(key, key if len(key) == 1 else {"space": " "}.get(key))
         event.set_sender(app)
         driver.send_message(event)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from reader.core.documents.loading import load_document
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
@@ -54,6 +56,50 @@ async def test_keys_waiting_when_the_app_starts_apply_in_order(tmp_path: Path) -
         tagged = screen.book.tags(0)
         # Applied in order: tag the first claim, then move twice.
         assert (left.cursor, tagged) == (2, {0: "corroborated"})
+
+
+class _NoteBeforeReady(ReaderApp):
+    """A note typed in one burst as the app opens: the letters are the note's, not commands."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        burst(self, "j", "j", "n", *"see", "space", *"fix", "ctrl+s", "j")
+
+
+async def test_a_note_typed_before_the_panes_are_ready_is_the_note(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = _NoteBeforeReady([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        screen = app.workstation
+        assert screen.query_one("#left", DocumentView).cursor == 3
+        assert screen.book.tags(0) == {}  # the "x" of "fix" tagged nothing
+    notes = [(a.status, a.note, a.claim) for a in store.annotations()]
+    assert notes == [(None, "see fix", load_document(NEWSWEEK).passages[2].text)]
+    store.close()
+
+
+class _PasteBeforeReady(ReaderApp):
+    def on_mount(self) -> None:
+        super().on_mount()
+        burst(self, "slash")
+        paste = events.Paste("Kursk")
+        paste.set_sender(self)
+        assert self._driver is not None
+        self._driver.send_message(paste)
+
+
+async def test_a_paste_before_the_panes_are_ready_goes_where_the_keys_before_it_lead(
+    tmp_path: Path,
+) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    app = _PasteBeforeReady([load_document(NEWSWEEK), load_document(STRIPES)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        assert app.workstation.query_one(SearchBar).value == "Kursk"
+    store.close()
 
 
 async def test_a_key_before_the_screen_is_ready_waits_for_it(tmp_path: Path) -> None:

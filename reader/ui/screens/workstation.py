@@ -93,6 +93,7 @@ class Workstation(Screen[None]):
         # Keys that arrive before the panes are laid out wait for them (readiness.py).
         self.ready = False
         self.early_actions: list[Callable[[], None]] = []
+        self.held: list[events.Key | events.Paste] = []
 
     def compose(self) -> ComposeResult:
         """The panes, the matrix (hidden), the detail panel, search, status and the footer."""
@@ -120,7 +121,7 @@ class Workstation(Screen[None]):
         self.call_after_refresh(self._become_ready)
 
     def _become_ready(self) -> None:
-        become_ready(self)
+        become_ready(self, self.app)
         self.refresh_bindings()
 
     def on_resize(self) -> None:
