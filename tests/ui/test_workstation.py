@@ -9,10 +9,11 @@ from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.widgets.detail_panel import DetailPanel
 from reader.ui.widgets.document_view import DocumentView
 from reader.ui.widgets.search_bar import SearchBar
 from tests.support.paths import NEWSWEEK, STRIPES
-from tests.support.ui import SIZE, burst, make_app, ready, saved, store_of, views
+from tests.support.ui import SIZE, burst, make_app, ready, saved, settle, store_of, views
 
 
 async def test_opens_with_left_focus_on_first_claim_and_matches(tmp_path: Path) -> None:
@@ -82,6 +83,26 @@ async def test_tags_are_saved_undone_and_cleared(tmp_path: Path) -> None:
         store = await saved(app)
         assert store.annotations() == []
         assert len(screen.writer.unsaved) == 0
+
+
+async def test_undo_takes_the_cursor_to_the_claim_it_changed(tmp_path: Path) -> None:
+    # The panel showed the undone claim while the cursor stayed put: x then tagged another.
+    app = make_app(tmp_path)
+    store = store_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        await pilot.press("j", "c", *"j" * 8, "tab", "j")
+        burst(app, "z", "x")
+        await settle(pilot)
+        assert screen.focused is left
+        assert left.cursor == 1
+        assert "Newsweek  claim 2/" in str(screen.query_one(DetailPanel).render())
+        assert screen.book.tags(0) == {1: "contested"}
+        assert screen.book.tags(1) == {}
+    claims = [a.claim for a in store.annotations()]
+    assert claims == [load_document(NEWSWEEK).passages[1].text]
+    store.close()
 
 
 async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape(tmp_path: Path) -> None:

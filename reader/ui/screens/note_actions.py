@@ -78,12 +78,22 @@ class NoteActions:
         screen.app.push_screen(NoteEditor(claim, before.note if before else ""), done)
 
     def undo(self) -> None:
-        """Undo the last tag or note change."""
-        key = self.screen.writer.undo()
+        """Undo the last tag or note change, and put the cursor on its claim where a pane
+        shows it: the panel shows the claim under the cursor, the one the next key acts on."""
+        screen = self.screen
+        key = screen.writer.undo()
         if key is None:
-            self.screen.notify("nothing to undo", timeout=2)
-        else:
-            self.screen.written(key)
+            screen.notify("nothing to undo", timeout=2)
+            return
+        if key != screen.cursor_key():
+            shown = [v for v in screen.views if screen.panes.doc_index(v) == key[0]]
+            if shown and self.matrix_view is None:
+                screen.set_focus(shown[0])  # now, not after the keys typed behind the undo
+                shown[0].move_cursor(key[1], center=True)
+            else:
+                label = screen.documents[key[0]].label
+                screen.notify(f"undone on a claim of {label}, which no pane shows", timeout=4)
+        screen.written(key)
 
     def next_version(self) -> None:
         """Bring the claim's next annotation forward (a claim tagged twice, or imported)."""

@@ -259,9 +259,12 @@ class Workstation(Screen[None]):
         self.query_one(DetailPanel).show(detail)
 
     def written(self, key: Key) -> None:
-        """A claim's notes changed: mark them in the panes, the panel and the status line."""
+        """A claim's notes changed: mark them in the panes and the status line, and show the
+        claim in the panel if it is the one under the cursor (the panel never shows another
+        claim than the one the next key acts on)."""
         self.refresh_marks()
-        self.show_detail(*key)
+        if key == self.cursor_key():
+            self.show_detail(*key)
         self.update_status()
 
     def refresh_marks(self) -> None:
