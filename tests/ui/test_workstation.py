@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Label
+
 from reader.core.documents.loading import load_document
 from reader.store.annotation import Annotation, Target
 from reader.store.notes import NotesStore
@@ -118,10 +120,40 @@ async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape(tmp_path: P
         assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
         await pilot.press("n")
         await pilot.press("a", "b")
+        await pilot.press("escape")  # a change: escape asks first
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert "escape again" in str(app.screen.query_one("#note-hint", Label).render())
         await pilot.press("escape")
         await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
         store = await saved(app)
         assert [a.note for a in store.annotations()] == ["[b]x[/b]"]
+        await pilot.press("n")
+        await pilot.press("escape")  # nothing changed: it closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+
+
+async def test_an_escape_inside_a_paste_neither_loses_the_note_nor_runs_commands(
+    tmp_path: Path,
+) -> None:
+    # A paste holding "\x1b\x1bxjjc" reaches the app (Textual 8.2.8's parser) as the escape key,
+    # then "^xjjc" as keys, then the paste: escape closed the editor and x tagged the claim.
+    app = make_app(tmp_path)
+    store = store_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "n", *"typed")
+        burst(app, "escape", "x", "j", "j", "c")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.book.tags(0) == {}
+        assert screen.views[0].cursor == 1
+    assert [(a.status, a.note) for a in store.annotations()] == [(None, "typedxjjc")]
+    store.close()
 
 
 async def test_tags_come_back_when_reopened(tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""A modal editor for a claim's note: ctrl+s saves, escape cancels.
+"""A modal editor for a claim's note: ctrl+s saves, escape cancels; escape after a change asks
+first, and a second escape discards. (One key should not throw away a long note; and a paste
+that holds an escape byte reaches the app as an escape key, which closed the editor and ran the
+rest of the paste as commands.)
 
 Typed characters wait in the text area's own message queue. A save key that went through that
 queue too would reach the editor's binding only after the text area had taken the keys typed
@@ -34,26 +37,48 @@ class NoteText(TextArea):
         later: list[events.Key]
 
     @dataclass
+    class Discarding(Message):
+        """Cancelling would lose a change: whether the next cancel will discard it."""
+
+        asking: bool
+
+    @dataclass
     class _Finish(Message):
         keep: bool
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(text, id=id, soft_wrap=True)
         self.finished = False
+        self.original = text
+        self.asked: str | None = None  # the text when a cancel asked whether to discard it
         self._kept: str | None = None
         self._later: list[events.Key] = []
 
     def finish(self, keep: bool) -> None:
-        """Finish once the keys already queued are typed: keep the text, or not."""
+        """Finish once the keys already queued are typed: keep the text, or not (a change is
+        discarded only by a second cancel)."""
         self.post_message(self._Finish(keep))
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        # Typed on after the question: a cancel asks again. (Changes made before the question
+        # can be told only now: their messages come after it.)
+        if self.asked is not None and self.text != self.asked:
+            self.asked = None
+            self.post_message(self.Discarding(asking=False))
 
     @on(_Finish)
     def _finish(self, message: _Finish) -> None:
-        if not self.finished:
-            self.finished = True
-            self._kept = self.text if message.keep else None
-            # After the keys already queued behind the save key: they are kept, not typed.
-            self.call_later(self._announce)
+        if self.finished:
+            return
+        if not message.keep and self.text != self.original and self.text != self.asked:
+            self.asked = self.text
+            self.post_message(self.Discarding(asking=True))
+            return
+        self.finished = True
+        self._kept = self.text if message.keep else None
+        # After the keys already queued behind the save key: they are kept, not typed.
+        self.call_later(self._announce)
 
     def _announce(self) -> None:
         self.post_message(self.Finished(self._kept, self._later))
@@ -82,6 +107,7 @@ class NoteEditor(ModalScreen[str | None]):
         padding: 0 1;
     }
     NoteEditor .hint { color: $text-muted; }
+    NoteEditor .hint.-asking { color: $warning; text-style: bold; }
     NoteEditor TextArea {
         height: 1fr;
     }
@@ -111,7 +137,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.claim, markup=False)
             yield NoteText(self.note, id="note-text")
-            yield Label("ctrl+s: save · escape: cancel", classes="hint")
+            yield Label(_HINT, classes="hint", id="note-hint")
 
     def on_mount(self) -> None:
         """Start typing at once, after the note's last character."""
@@ -127,6 +153,13 @@ class NoteEditor(ModalScreen[str | None]):
         """Close without changing the note."""
         self.query_one(NoteText).finish(keep=False)
 
+    @on(NoteText.Discarding)
+    def discarding(self, message: NoteText.Discarding) -> None:
+        """Say that a second escape discards the change, or no longer."""
+        hint = self.query_one("#note-hint", Label)
+        hint.update(_ASKING if message.asking else _HINT)
+        hint.set_class(message.asking, "-asking")
+
     @on(NoteText.Finished)
     def finished(self, message: NoteText.Finished) -> None:
         """Close with the text (None when cancelled); hand back the keys typed after."""
@@ -134,3 +167,7 @@ class NoteEditor(ModalScreen[str | None]):
         self.dismiss(message.text)
         for key in message.later:
             app.post_message(key)
+
+
+_HINT = "ctrl+s: save · escape: cancel"
+_ASKING = "escape again: discard your change · ctrl+s: save it · or go on typing"
