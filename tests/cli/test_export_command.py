@@ -61,3 +61,17 @@ def test_export_without_notes_file_is_a_clear_error(
 ) -> None:
     assert main(["export", "--db", str(tmp_path / "none.json"), "--format", "md"]) == 1
     assert "no notes file" in capsys.readouterr().err
+
+
+def test_a_memo_exported_into_the_case_folder_is_not_read_as_a_report(case: Path) -> None:
+    # Read as a report, its quotes matched the claims they quote: corroboration by itself.
+    from reader.core.documents.loading import expand_paths
+
+    before = expand_paths([case])
+    memo = case / "memo.md"
+    db = str(case / "reader-notes.json")
+    assert main(["export", "--db", db, "--format", "md", "-o", str(memo)]) == 0
+    assert memo.read_text(encoding="utf-8").startswith("# Verification memo")
+    assert expand_paths([case]) == before
+    assert memo not in before
+    assert expand_paths([memo]) == [memo]  # named on its own, it is read

@@ -97,7 +97,8 @@ def document_id(text: str) -> str:
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Expand folders to the document files inside them (sorted); keep files as given."""
+    """Expand folders to the document files inside them (sorted), but not a memo that reader
+    exported there (its claims would corroborate themselves); keep files as given."""
     expanded: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -106,7 +107,9 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
                 found = sorted(
                     child
                     for child in path.iterdir()
-                    if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES
+                    if child.is_file()
+                    and child.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not is_reader_memo(child)
                 )
             except OSError as error:
                 raise MissingFile(f"{path}: cannot read this folder ({error.strerror})") from None
@@ -120,6 +123,21 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
         else:
             raise MissingFile(f"{path}: no such file or folder")
     return expanded
+
+
+# How a memo that reader exports begins (reader/core/export/markdown_memo.py).
+MEMO_START = b"# Verification memo\n\n## Documents\n"
+
+
+def is_reader_memo(path: Path) -> bool:
+    """Whether a file is a memo that reader exported."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        with path.open("rb") as file:
+            return file.read(len(MEMO_START)) == MEMO_START
+    except OSError:
+        return False  # loading it says what is wrong
 
 
 def _title(metadata: dict[str, str], text: str, blocks: tuple[Block, ...], path: Path) -> str:
