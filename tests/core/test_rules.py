@@ -338,3 +338,19 @@ def test_terminal_escapes_are_not_words_or_numbers() -> None:
     escaped = "Police said two people died in the fire \x1b[31mon Monday\x1b[0m."
     assert word_forms(escaped) == word_forms(plain)
     assert find_conflicts(plain, escaped, Attribution(), Attribution()) == ()
+
+
+def test_terminal_escapes_in_a_loaded_document_are_not_words_or_numbers(tmp_path: Path) -> None:
+    # Loaded, "\x1b[31m" is "\u241b[31m" (the escape's placeholder): "31" was a number there,
+    # and a counterpart's "23" made "number: 0, 31 vs 23" and suggested contested.
+    from reader.core.provenance.attribution import Attribution
+    from reader.core.provenance.conflicts import find_conflicts
+
+    plain = "Police said two people died in the fire on Monday."
+    loaded = doc(
+        tmp_path, "a.txt", ["Police said two people died in the fire \x1b[31mon Monday\x1b[0m."]
+    )
+    [passage] = loaded.passages
+    assert "\u241b[31m" in passage.text
+    assert word_forms(passage.text) == word_forms(plain)
+    assert find_conflicts(plain, passage.text, Attribution(), Attribution()) == ()

@@ -67,7 +67,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
 
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised tokens, folding number words, scales and units into numbers."""
-    if "\x1b" in text:
+    if "\x1b" in text or "\u241b" in text:
         text = blank_escapes(text)
     raw: list[Token] = []
     append = raw.append
@@ -86,8 +86,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 # Terminal escape sequences ("\x1b[31m") in a document are not its words or numbers ("31m" is
-# no 31 million): blanked, the offsets of the rest kept.
-_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)")
+# no 31 million): blanked, the offsets of the rest kept. A loaded document holds them with the
+# escape shown as its placeholder ("\u241b[31m", text_policy.py).
+_ESCAPE = re.compile(
+    r"[\x1b\u241b](?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b\u2407\u241b]*(?:[\x07\u2407]|[\x1b\u241b]\\)?|.)"
+)
 
 
 def blank_escapes(text: str) -> str:
