@@ -245,3 +245,49 @@ def test_progress_moves_through_features_then_scoring_and_cancel_stops_early(
     with pytest.raises(MatchCancelled):
         match_documents([one, two], cancelled=cancel_on_first_check)
     assert len(calls) == 1  # stopped at the first check, during features
+
+
+_LETTERS = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
+    "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu"
+).split()
+
+
+def _five_reports(tmp_path: Path, sentences: int) -> list[Document]:
+    """Five documents of one story, ``sentences`` long, whose sentences near the top share only
+    the word "Kursk" with the first report's."""
+    found = []
+    for number in range(5):
+        lines = [
+            f"The {_LETTERS[(number * 7 + k) % 26]} {_LETTERS[(number * 3 + k * 5) % 26]} report "
+            f"{number}{k} mentions item{number}x{k} plainly."
+            for k in range(sentences)
+        ]
+        lines.insert(
+            3,
+            "The convoy reached Kursk at dawn on Tuesday."
+            if number == 0
+            else f"Officials in Kursk declined to comment on matter{number}.",
+        )
+        path = tmp_path / f"{sentences}-{number}.txt"
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        found.append(load_document(path))
+    return found
+
+
+def test_a_story_of_long_documents_gets_no_lift(tmp_path: Path) -> None:
+    # The lift of a story told by five reports or more links sentences that share one of its
+    # words; five long documents are not reports, and lifted they made matches by the million.
+    def kursk_links(documents: list[Document]) -> list[float]:
+        result = match_documents(documents)
+        assert result.story_count == 1
+        return [
+            m.score
+            for m in result.matches
+            if 0 in (m.a.doc, m.b.doc)
+            and "Kursk" in documents[m.a.doc].text[m.a.start : m.a.end]
+            and "Kursk" in documents[m.b.doc].text[m.b.start : m.b.end]
+        ]
+
+    assert len(kursk_links(_five_reports(tmp_path, 20))) == 4  # reports: lifted to partial
+    assert kursk_links(_five_reports(tmp_path, 150)) == []  # 150 sentences each: not lifted

@@ -30,6 +30,13 @@ DEFAULT_STRONG_SCORE = 30.0
 # check of ECB+ dev topics (README, Matching): 0.2 a little higher in both halves, 0.1 lower.
 STORY_LIFT = 0.15
 STORY_LIFT_DOCUMENTS = 5
+# The lift is for a story told in news reports, a few dozen sentences each (ECB+: 89 at most, 16
+# on average; its largest topic has 682 in all). A story of long documents (five copies of a
+# 5,000-sentence report) is not that: lifted, nearly every pair of its sentences that shares a
+# word is a match, and their number grows with the square of its length (7 GB for 25,880
+# passages). Such a story is scored as a story of few reports is.
+STORY_LIFT_MAX_PASSAGES = 3_000
+STORY_LIFT_MAX_AVERAGE = 100  # passages per document
 # In a lifted story, words of at least this weight (in up to about 60% of its passages: the
 # story's own words, "Lohan", "rehab") are evidence; elsewhere INFORMATIVE_WEIGHT holds.
 LIFTED_INFORMATIVE_WEIGHT = 0.25
@@ -245,7 +252,11 @@ def _story_pairs(
         applied = [aliases.apply(feature) for feature in part]
         held = recounted(held, part, applied)
         part = applied
-    lifted_story = len(told) >= STORY_LIFT_DOCUMENTS
+    lifted_story = (
+        len(told) >= STORY_LIFT_DOCUMENTS
+        and len(part) <= STORY_LIFT_MAX_PASSAGES
+        and len(part) <= STORY_LIFT_MAX_AVERAGE * len(told)
+    )
     if lifted_story:
         # A story of many reports: its own words name its event, and count as evidence.
         weights = TokenWeights.of_counts(held, len(part), LIFTED_INFORMATIVE_WEIGHT, 1.0)
