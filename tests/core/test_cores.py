@@ -4,6 +4,7 @@ to the copies."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -144,3 +145,22 @@ def test_matching_on_several_cores_gives_the_same_matches(
     assert several.matches == one.matches
     assert several.stories == one.stories
     assert several.features == one.features
+
+
+def test_the_features_come_back_where_sigchld_is_ignored(tmp_path: Path) -> None:
+    # Whoever started reader may ignore SIGCHLD: the system then reaps the copies itself and
+    # waitpid has no status to give ("reader: error: No child processes").
+    docs = documents(tmp_path)
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert features_on_cores(docs, 3, min_passages=0) == extract_features(docs)
+        # A message cut short is told by its length, without the copy's exit status.
+        read, write = os.pipe()
+        pid = os.fork()
+        if not pid:
+            os.write(write, (100).to_bytes(8, "big") + b"cut short")
+            os._exit(0)
+        os.close(write)
+        assert _cores._collect(pid, read) is None
+    finally:
+        signal.signal(signal.SIGCHLD, before)

@@ -10,6 +10,7 @@ workstation) must never fork, and on a small input the copy costs more than it s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -105,6 +106,7 @@ def _fork(documents: Sequence[Document], group: range) -> tuple[int, int] | None
         read, write = os.pipe()
     except OSError:  # out of file descriptors
         return None
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:  # out of processes or memory
@@ -119,7 +121,7 @@ def _fork(documents: Sequence[Document], group: range) -> tuple[int, int] | None
     status = 1
     try:
         os.close(read)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the copy quietly
+        _leave_with(parent)
         rows = [
             (
                 feature.doc + group.start,
@@ -133,31 +135,72 @@ def _fork(documents: Sequence[Document], group: range) -> tuple[int, int] | None
             )
             for feature in extract_features(documents[group.start : group.stop])
         ]
+        data = pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as pipe:
-            pipe.write(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
+            # Its length first: the parent can tell a whole message from a cut one without
+            # the copy's exit status (not to be had where SIGCHLD is ignored).
+            pipe.write(len(data).to_bytes(_LENGTH, "big") + data)
         status = 0
     finally:
         os._exit(status)
 
 
+_LENGTH = 8  # bytes of the length before a copy's message
+_PR_SET_PDEATHSIG = 1
+
+
+def _leave_with(parent: int) -> None:
+    """Make the copy end with its parent, however the parent ends (SIGKILL included), and
+    hold no terminal or pipe of the parent's: a pipeline ends when the parent does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the copy quietly
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the copy asked to follow it
+        os._exit(1)
+    quiet = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(quiet, stream)
+    os.close(quiet)
+
+
 def _collect(pid: int, pipe: int) -> list[_Row] | None:
-    """What a copy sent, or None if it failed."""
+    """What a copy sent, or None if it failed or sent less than all."""
     try:
         with os.fdopen(pipe, "rb") as reading:
             data = reading.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+    except BaseException:
+        # Interrupted while the copy works: stop it rather than wait for it.
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        _reap(pid)
+        raise
+    status = _reap(pid)
+    if status is not None and (not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0):
         return None
-    rows: list[_Row] = pickle.loads(data)
+    if len(data) < _LENGTH or int.from_bytes(data[:_LENGTH], "big") != len(data) - _LENGTH:
+        return None
+    try:
+        rows: list[_Row] = pickle.loads(data[_LENGTH:])
+    except Exception:  # a message that does not read is one not sent
+        return None
     return rows
+
+
+def _reap(pid: int) -> int | None:
+    """Wait for a copy to end: its exit status, or None where the system reaped it already
+    (SIGCHLD ignored by whoever started this process)."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return None
 
 
 def _end(pid: int, pipe: int) -> None:
     """Stop a copy that was not collected, and reap it."""
     os.close(pipe)
-    try:
+    with contextlib.suppress(ProcessLookupError):  # already gone
         os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ChildProcessError, ProcessLookupError):
-        pass  # already gone
+    _reap(pid)
