@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+
+# reader does no linear algebra: numpy's BLAS need not start a thread per core when it loads.
+# (Started, the threads fail under a low process limit, and BLAS then raises SIGINT; and a
+# process forked for matching (_cores.py) is safest without them.)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from collections.abc import Callable, Sequence
 
 from reader import PROGRAM
@@ -26,7 +31,7 @@ def run() -> None:
     objects one by one is 0.04 s of a 0.8 s run, and a match leaves nothing to clean up."""
     args = sys.argv[1:]
     code = main(args)
-    if args and args[0] == "match":
+    if args and args[0] == "match" and sys.stdout is not None:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -39,6 +44,11 @@ def run() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if sys.stderr is None:  # started with 2>&-: notes must not join the output
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the process's own
+    if sys.stdout is None:  # started with >&-
+        print(f"{PROGRAM}: error: standard output is closed", file=sys.stderr)
+        return 1
     try:
         command = _commands().get(args[0]) if args else None
         if command is not None:
@@ -51,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print(f"{PROGRAM}: error: out of memory", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader of our output (``| head``) went away: stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)

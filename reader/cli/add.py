@@ -35,7 +35,7 @@ def add_parser() -> argparse.ArgumentParser:
     add_max_size(parser)
     parser.add_argument(
         "--timeout",
-        type=positive_number("seconds"),
+        type=positive_number("seconds", most=86_400),
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help="give up on a URL after this long in all (default: %(default)g)",

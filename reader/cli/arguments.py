@@ -28,19 +28,23 @@ def load_documents(paths: Sequence[str], max_megabytes: float) -> list[Document]
     return [load_document(path, max_bytes) for path in expand_paths(paths)]
 
 
-def positive_number(unit: str) -> Callable[[str], float]:
-    """An argument type for a positive, finite number of ``unit`` (a size, a time limit)."""
+def positive_number(unit: str, most: float = math.inf) -> Callable[[str], float]:
+    """An argument type for a positive, finite number of ``unit`` (a size, a time limit), up to
+    ``most``."""
 
     def parse(value: str) -> float:
         number = _number(value)
         if not math.isfinite(number) or number <= 0:
             raise argparse.ArgumentTypeError(f"must be a positive number of {unit}, not {value!r}")
+        if number > most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:,.0f} {unit}, not {value!r}")
         return number
 
     return parse
 
 
-_megabytes = positive_number("megabytes")
+# A million megabytes (a terabyte) is more than any document; 1e308 of them is no byte count.
+_megabytes = positive_number("megabytes", most=1_000_000)
 
 
 def score_threshold(value: str) -> float:

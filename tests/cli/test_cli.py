@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -132,6 +135,45 @@ def test_match_on_a_large_input_prints_what_one_process_finds(
     assert len(json.loads(result.stdout)["matches"]) >= 1_000
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="features fork on Linux only")
+def test_no_copy_of_match_outlives_it_when_it_is_killed(tmp_path: Path) -> None:
+    # SIGKILL to reader alone (a caller's timeout): the copy that reads half the documents
+    # (reader/core/matching/_cores.py) must not run on, holding the caller's pipe.
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        sentences = [
+            f"Unit {n} of brigade {name[0]}{n % 97} crossed the river near village {n * 31 % 1013}."
+            for n in range(12_000)
+        ]
+        (tmp_path / name).write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "match", "--json", str(tmp_path)],
+        cwd=PROJECT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    copies: list[str] = []
+    deadline = time.monotonic() + 30
+    while not copies and process.poll() is None and time.monotonic() < deadline:
+        copies = children.read_text().split() if children.exists() else []
+        time.sleep(0.01)
+    process.kill()
+    process.wait()
+    assert copies, "the command ended before it forked"
+    # The copy has about a second of work left: it must end with the command, not after it.
+    time.sleep(0.2)
+    assert not any(_running(pid) for pid in copies)
+
+
+def _running(pid: str) -> bool:
+    """Whether a process runs (a zombie waiting for init to reap it has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
 def test_match_top_keeps_the_json_shape_and_fewer_matches() -> None:
     every = json.loads(run_cli("match", "--json", "sample_docs").stdout)
     done = run_cli("match", "--json", "--top", "1", "--explain", "sample_docs")
@@ -195,3 +237,41 @@ def test_a_match_found_beside_a_strong_one_says_so(capsys: pytest.CaptureFixture
     assert main(["match", str(PROJECT / "sample_docs")]) == 0
     text = capsys.readouterr().out
     assert "  beside a strong match in its paragraph, sharing two of its words\n" in text
+
+
+def _closed(stream: int) -> subprocess.CompletedProcess[str]:
+    """reader match on sample_docs, started with one of its standard streams closed."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "match", "sample_docs"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(stream),
+    )
+
+
+def test_closed_output_streams_give_one_line_or_keep_the_output_clean() -> None:
+    closed_out = _closed(1)
+    assert closed_out.returncode == 1
+    assert closed_out.stderr == "reader: error: standard output is closed\n"
+    closed_err = _closed(2)
+    assert closed_err.returncode == 0
+    assert closed_err.stdout.endswith("13 matches (5 strong) across 2 documents\n")
+    assert "note" not in closed_err.stdout
+
+
+def test_an_impossible_size_limit_is_a_usage_error() -> None:
+    result = run_cli("match", "--max-size", "1e308", "sample_docs")
+    assert result.returncode == 2
+    assert "must be at most 1,000,000 megabytes" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_running_out_of_memory_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*_: object, **__: object) -> NoReturn:
+        raise MemoryError
+
+    monkeypatch.setattr("reader.cli.match.match_documents", exhausted)
+    assert main(["match", "sample_docs"]) == 1
