@@ -188,3 +188,20 @@ def test_seed_matches_have_no_conflict_on_their_strong_pairs_numbers() -> None:
         a = documents[0].passages[match.a_passage].text
         b = documents[1].passages[match.b_passage].text
         assert not [c for c in compare(a, b).conflicts if c.kind in ("number", "date")]
+
+
+def test_only_a_strong_counterpart_that_differs_suggests_contested() -> None:
+    from reader.core.provenance.claim_view import CounterpartText, view_claim
+
+    claim = "The navy took 23 pirates into custody on Saturday."
+    other = "The pirates came in three boats, the navy said."  # another claim of the event
+    retold = "The navy said it took 25 pirates into custody on Saturday."
+    partial = view_claim(claim, None, [CounterpartText(other, None, "partial")])
+    assert partial.counterparts[0].conflicts  # shown with the counterpart
+    assert partial.first_conflict is None  # and no suggestion
+    strong = view_claim(
+        claim,
+        None,
+        [CounterpartText(other, None, "partial"), CounterpartText(retold, None, "strong")],
+    )
+    assert strong.first_conflict == (1, Conflict("number", "23", "25"))

@@ -33,8 +33,11 @@ class Cell:
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
-        """The details on which the counterpart differs."""
-        return self.provenance.conflicts if self.provenance else ()
+        """The details on which the counterpart differs, where it tells the same claim (a
+        strong match): a partial match may tell another claim of the event (claim_view.py)."""
+        if self.provenance is None or self.strength != "strong":
+            return ()
+        return self.provenance.conflicts
 
     @property
     def same_source(self) -> bool:

@@ -58,10 +58,15 @@ class ClaimView:
 
     @property
     def first_conflict(self) -> tuple[int, Conflict] | None:
-        """The first counterpart that differs on a detail, and the detail: why "contested"
-        is suggested (a suggestion, never a tag by itself)."""
-        for index, found in enumerate(self.counterparts):
-            if found.conflicts:
+        """The first strong counterpart that differs on a detail, and the detail: why
+        "contested" is suggested (a suggestion, never a tag by itself). A partial match may
+        tell another claim of the same event ("in three boats" beside "took 23 into custody";
+        "several" of something beside the strong match's "18" soldiers): its details are
+        shown with it, and suggest nothing."""
+        for index, (strength, found) in enumerate(
+            zip(self.strengths, self.counterparts, strict=True)
+        ):
+            if strength == "strong" and found.conflicts:
                 return index, found.conflicts[0]
         return None
 
