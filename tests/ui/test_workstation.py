@@ -177,6 +177,10 @@ async def test_read_only_store_disables_tagging(tmp_path: Path) -> None:
         await pilot.press("c")
         assert screen.book.by_passage == {}
         assert screen.check_action("run", ("tag.corroborated",)) is None
+        # The key says why it does nothing, once however often it is pressed.
+        await pilot.press("x", "n", "c")
+        said = [n.message for n in app._notifications if "cannot be saved" in n.message]
+        assert said == ["the notes file is open read-only: tags and notes cannot be saved"]
 
 
 async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Path) -> None:

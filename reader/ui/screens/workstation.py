@@ -179,9 +179,9 @@ class Workstation(Screen[None]):
             return
         for binding in self._bindings.key_to_bindings.get(event.key, []):
             command = BY_ID.get(binding.id or "")
-            if command is not None and command.unavailable is not None:
+            if command is not None and (why := self._why_not(command)) is not None:
                 if self._applies(command) is not True:
-                    message = command.unavailable(self)
+                    message = why(self)
                     # Said once while it shows: a key pressed again does not stack copies.
                     now = time.monotonic()
                     if now - self._said.get(message, -UNAVAILABLE_SECONDS) > UNAVAILABLE_SECONDS:
@@ -189,6 +189,15 @@ class Workstation(Screen[None]):
                         self._said[message] = now
                     event.stop()
                 return
+
+    def _why_not(self, command: Command) -> Callable[[Workstation], str] | None:
+        """What a command's key says where the command does not apply, if anything: its own
+        reason, or for a change to the notes, why they cannot be saved."""
+        if command.unavailable is not None:
+            return command.unavailable
+        if (command.writes or command.store) and not self.writer.writable:
+            return _not_saved
+        return None
 
     @when_ready
     def action_run(self, command: str) -> None:
@@ -340,3 +349,13 @@ class Workstation(Screen[None]):
     def _retry(self) -> None:
         self.notes.retry()
         self.update_status()
+
+
+def _not_saved(screen: Workstation) -> str:
+    """Why a change to the notes is not made: they cannot be saved."""
+    store = screen.store
+    if store is None:
+        return "no notes file: tags and notes cannot be saved"
+    if store.read_only_reason:
+        return f"read-only: {store.read_only_reason}; tags and notes cannot be saved"
+    return "the notes file is open read-only: tags and notes cannot be saved"
