@@ -202,6 +202,21 @@ async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Pat
         assert app.is_running
 
 
+async def test_bidirectional_overrides_in_a_document_are_shown_not_obeyed(tmp_path: Path) -> None:
+    # U+202E shows what follows it right to left: "txt.exe" can be drawn as "exe.txt".
+    tricky = tmp_path / "tricky.txt"
+    tricky.write_text("Officials said \u202etxt.exe\u202c was sent.\n\nSecond line.\n")
+    app = ReaderApp([load_document(tricky)], NotesStore(tmp_path / "n.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        view = screen.query_one("#left", DocumentView)
+        drawn = "".join(segment.text for segment in view.render_line(0))
+        panel = str(screen.query_one(DetailPanel).render())
+        for shown in (drawn, panel):
+            assert "\u202e" not in shown
+            assert "\ufffdtxt.exe\ufffd was sent" in shown
+
+
 async def test_export_from_the_app_writes_the_chosen_format(tmp_path: Path) -> None:
     import csv
 

@@ -24,6 +24,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from reader.core.documents.text_policy import sanitize
+
 
 class NoteText(TextArea):
     """The note's text area: it finishes, when asked, after the keys typed before the ask."""
@@ -135,7 +137,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """A label with the claim, and the text area."""
         with Vertical():
-            yield Label(self.claim, markup=False)
+            yield Label(sanitize(self.claim), markup=False)
             yield NoteText(self.note, id="note-text")
             yield Label(_HINT, classes="hint", id="note-hint")
 

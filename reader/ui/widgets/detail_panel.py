@@ -103,7 +103,7 @@ class DetailPanel(Static):
         elif not detail.counterparts:
             parts.append(("\nno counterpart in the other documents", "dim"))
         parts += _counterparts(detail, text)
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*map(_shown, parts)))
 
 
 def _notes(detail: ClaimDetail) -> list[Part]:
@@ -181,4 +181,14 @@ def _difference(claim: str, other: str) -> Content:
             pieces.append((word, "bold underline" if mark.is_number else "underline"))
         position = mark.end
     pieces.append(other[position:])
-    return Content.assemble(*pieces)
+    return Content.assemble(*map(_shown, pieces))
+
+
+def _shown(part: Part) -> Part:
+    """A part with the document's bidirectional overrides shown, not obeyed (a loaded text
+    keeps them, so that its id does not change; text_policy.py)."""
+    if isinstance(part, str):
+        return sanitize(part)
+    if isinstance(part, tuple):
+        return (sanitize(part[0]), part[1])
+    return part

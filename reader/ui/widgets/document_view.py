@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.documents.document import Document
-from reader.core.documents.text_policy import sanitize_line
+from reader.core.documents.text_policy import sanitize, sanitize_line
 from reader.ui.widgets.screen_lines import ScreenLines, wrap_document
 
 GUTTER = 3
@@ -302,14 +302,17 @@ class DocumentView(ScrollView, can_focus=True):
         while position < end:
             while index < len(passages) and passages[index].end <= position:
                 index += 1
+            # sanitize: a loaded text keeps its bidirectional overrides (its id must not
+            # change); on screen they are shown, not obeyed.
             if index >= len(passages) or passages[index].start >= end:
-                segments.append(Segment(text[position:end].replace("\t", " "), base))
+                segments.append(Segment(sanitize(text[position:end].replace("\t", " ")), base))
                 break
             passage = passages[index]
             if passage.start > position:
-                segments.append(Segment(text[position : passage.start], base))
+                segments.append(Segment(sanitize(text[position : passage.start]), base))
                 position = passage.start
             stop = min(end, passage.end)
-            segments.append(Segment(text[position:stop], base + self._passage_style(index)))
+            shown = sanitize(text[position:stop])
+            segments.append(Segment(shown, base + self._passage_style(index)))
             position = stop
         return segments

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.documents.document import Document
+from reader.core.documents.text_policy import sanitize_line
 from reader.core.provenance.claim_matrix import ABSENT, Cell, ClaimMatrix, Row
 from reader.ui.widgets.document_view import MATCH_MARKS, TAG_MARKS
 
@@ -222,7 +223,7 @@ class MatrixGrid(ScrollView, can_focus=True):
         assert self.matrix is not None
         style = base + self._style("cursor-row") if current else base
         passage = self.documents[self.matrix.base].passages[row.passage]
-        claim = " ".join(passage.text.split())
+        claim = sanitize_line(" ".join(passage.text.split()))
         found = f"{row.found}/{len(self.matrix.others)}" + (" ⚠" if row.conflicted else "")
         fixed = (
             fit(f" {row.passage + 1}", NUMBER_WIDTH)
