@@ -69,17 +69,20 @@ def test_features_made_on_several_cores_are_the_same(tmp_path: Path, processes: 
     assert no_children_left()
 
 
-def test_the_documents_are_cut_into_runs_of_about_the_same_length(tmp_path: Path) -> None:
+def test_the_documents_are_cut_into_runs_of_about_as_many_passages(tmp_path: Path) -> None:
     docs = documents(tmp_path)
     groups = _cores._groups(docs, 2)
     assert len(groups) == 2
     assert [index for group in groups for index in group] == list(range(len(docs)))
-    halves = [sum(len(docs[index].text) for index in group) for group in groups]
+    halves = [sum(len(docs[index].passages) for index in group) for group in groups]
     assert min(halves) > 0.25 * sum(halves)
-    # Two documents of about the same length: one each, though the first is a little shorter.
     pair = [docs[0], docs[0]]
     assert _cores._groups(pair, 2) == [range(0, 1), range(1, 2)]
     assert _cores._groups(docs[:1], 2) == [range(0, 1)]
+    # A text that is mostly white space is long, not costly: the passages decide.
+    padded = tmp_path / "padded.txt"
+    padded.write_text(" " * 2_000_000 + "\n\nOne sentence here about the river.\n")
+    assert _cores._groups([load_document(padded), *docs], 2)[0] != range(0, 1)
 
 
 def test_a_copy_that_fails_has_its_documents_read_here(

@@ -1,5 +1,5 @@
-"""Passage features made on several cores: the documents are split into groups of about the same
-length, and each group but the first is read by a forked copy of this process, which sends its
+"""Passage features made on several cores: the documents are split into groups of about as many
+passages, and each group but the first is read by a forked copy of this process, which sends its
 features back through a pipe. The features are the same as ``extract_features`` makes in one
 process; a copy that fails has its group read again here.
 
@@ -75,17 +75,17 @@ def features_on_cores(
 
 
 def _groups(documents: Sequence[Document], processes: int) -> list[range]:
-    """The documents' indices cut into up to ``processes`` runs of about the same length of
-    text."""
-    total = sum(len(document.text) for document in documents)
+    """The documents' indices cut into up to ``processes`` runs of about as many passages (what
+    making features costs; a text's length misleads where it is mostly white space)."""
+    total = sum(len(document.passages) for document in documents)
     cuts = [0]
     done = 0
     for index, document in enumerate(documents):
-        # A run ends before the document whose middle passes its share of the text.
-        middle = done + len(document.text) / 2
+        # A run ends before the document whose middle passes its share of the passages.
+        middle = done + len(document.passages) / 2
         if index > cuts[-1] and len(cuts) < processes and middle >= total * len(cuts) / processes:
             cuts.append(index)
-        done += len(document.text)
+        done += len(document.passages)
     cuts.append(len(documents))
     return [range(start, end) for start, end in pairwise(cuts)]
 
