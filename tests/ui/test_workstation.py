@@ -646,3 +646,27 @@ async def test_a_narrow_status_line_leaves_the_path_out_rather_than_end_at_notes
         assert "notes:" not in line, line
         assert line.startswith("all saved · ")
     store.close()
+
+
+async def test_the_gutter_marks_the_claim_that_starts_on_a_line(tmp_path: Path) -> None:
+    # A line that ends a tagged claim and starts another showed the first one's tag; a claim
+    # that starts mid-line never got the cursor's mark.
+    app = make_app(tmp_path)
+    store_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        left, _ = views(screen)
+        lines = left.wrapped.lines
+        texts = left.document.passages
+
+        def mid_line(passage: int) -> bool:
+            return lines[left.wrapped.passage_lines[passage]].start < texts[passage].start
+
+        # The first claim that starts mid-line, after a claim that goes on from the line above.
+        claim = next(p for p in range(1, len(texts)) if mid_line(p))
+        line = left.wrapped.passage_lines[claim]
+        await pilot.press(*"j" * (claim - 1), "c", "j")  # tag the claim before it, then move on
+        await pilot.pause()
+        gutter = "".join(segment.text for segment in left.render_line(line - left.scroll_offset.y))
+        assert gutter[1] == "▶"
+        assert gutter[0] == " "  # the tag is the claim before's, which starts higher up

@@ -274,15 +274,30 @@ class DocumentView(ScrollView, can_focus=True):
     def _gutter(self, index: int, start: int, end: int) -> str:
         if start == end:  # the blank line between blocks
             return " " * GUTTER
+        shown = self._marked_passage(index, start, end)
+        if shown is None:
+            return " " * GUTTER
+        tag = TAG_MARKS.get(self.tags.get(shown, ""), " ")
+        match = MATCH_MARKS.get(self.strengths.get(shown, ""), " ")
+        starts_here = self.wrapped.passage_lines[shown] == index
+        return f"{tag}{'▶' if shown == self.cursor and starts_here else match} "
+
+    def _marked_passage(self, index: int, start: int, end: int) -> int | None:
+        """The claim a line's gutter marks: the cursor's where it starts on the line, else the
+        first claim that starts on the line, else the one that goes on from the line above.
+        (Marking the line's first claim put a tag beside a claim that begins after it, and a
+        claim that begins mid-line never got the cursor's mark.)"""
+        passages = self.document.passages
+        if passages and self.wrapped.passage_lines[self.cursor] == index:
+            return self.cursor
         first = self._first_passage(start, end)
         if first is None:
-            return " " * GUTTER
-        tag = TAG_MARKS.get(self.tags.get(first, ""), " ")
-        match = MATCH_MARKS.get(self.strengths.get(first, ""), " ")
-        cursor = (
-            "▶" if first == self.cursor and self.wrapped.passage_lines[first] == index else match
-        )
-        return f"{tag}{cursor} "
+            return None
+        following = first + 1
+        continues = passages[first].start < start
+        if continues and following < len(passages) and passages[following].start < end:
+            return following
+        return first
 
     def _first_passage(self, start: int, end: int) -> int | None:
         passages = self.document.passages
