@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from reader import PROGRAM
 from reader.core.documents.decoding import DEFAULT_MAX_BYTES
 from reader.core.documents.document import Document
+from reader.core.documents.document_error import DocumentError
 from reader.core.documents.loading import expand_paths, load_document
+from reader.core.documents.text_policy import sanitize_line
 
 
 def add_max_size(parser: argparse.ArgumentParser) -> None:
@@ -22,10 +27,37 @@ def add_max_size(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_documents(paths: Sequence[str], max_megabytes: float) -> list[Document]:
-    """Expand folders and load every document, failing on the first bad one."""
+def load_documents(
+    paths: Sequence[str], max_megabytes: float, left_out: list[str] | None = None
+) -> list[Document]:
+    """Load every document named, and those in the folders named.
+
+    A file named that cannot be read stops the command with its reason. A file in a folder
+    that cannot be read (a stray binary or empty file) is left out, and why is said on stderr
+    and added to ``left_out``: one bad file does not close a case. A folder left with no
+    document stops the command with the first reason.
+    """
     max_bytes = int(max_megabytes * 1024 * 1024)
-    return [load_document(path, max_bytes) for path in expand_paths(paths)]
+    documents: list[Document] = []
+    for raw in paths:
+        if not Path(raw).is_dir():
+            documents.extend(load_document(path, max_bytes) for path in expand_paths([raw]))
+            continue
+        errors: list[DocumentError] = []
+        found = expand_paths([raw])
+        for path in found:
+            try:
+                documents.append(load_document(path, max_bytes))
+            except DocumentError as error:
+                errors.append(error)
+        if len(errors) == len(found):
+            raise errors[0]
+        for reason in errors:
+            note = sanitize_line(f"left out {reason}")
+            print(f"{PROGRAM}: note: {note}", file=sys.stderr)
+            if left_out is not None:
+                left_out.append(note)
+    return documents
 
 
 def positive_number(unit: str, most: float = math.inf) -> Callable[[str], float]:

@@ -38,14 +38,15 @@ def open_command(argv: list[str]) -> int:
     options = _parser().parse_args(argv)
     if not options.paths:
         raise UserError("no documents given; try 'reader sample_docs/' or 'reader --help'")
-    documents = load_documents(options.paths, options.max_size)
+    left_out: list[str] = []
+    documents = load_documents(options.paths, options.max_size, left_out)
     try:
         store: NotesStore | None = open_store(options.db, [d.path for d in documents])
     except CorruptStore as error:
         store = _choose_after_corruption(error, options.db, [d.path for d in documents])
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(documents, store, _keymap(options.keys))
+    app = ReaderApp(documents, store, _keymap(options.keys), notices=left_out)
     if store is not None:
         _report_on_termination(store, app.workstation.writer)
     try:

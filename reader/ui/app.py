@@ -39,9 +39,11 @@ class ReaderApp(App[None]):
         documents: Sequence[Document],
         store: NotesStore | None = None,
         keymap: dict[str, str] | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.documents = list(documents)
+        self.notices = list(notices)  # said when the app opens (files of a folder left out)
         self.store = store
         if keymap:
             self.set_keymap(keymap)
@@ -65,9 +67,11 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        """Show any notice about the notes file."""
+        """Show any notice about the notes file, and the files of a folder left out."""
         if self.store is not None and self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=10)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
 
     def notify(
         self,

@@ -284,11 +284,36 @@ def test_file_names_with_escapes_are_printed_as_placeholders(tmp_path: Path) -> 
         cwd=PROJECT,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == 0  # the empty file is left out, and says so
     assert "\x1b" not in result.stderr
     assert "\x07" not in result.stderr
     assert "evil␛]0;owned␇␤name.txt" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_file_in_a_folder_is_left_out_and_a_bad_file_named_stops(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for document in (NEWSWEEK, STRIPES):
+        shutil.copy(document, folder)
+    (folder / "stray.txt").write_bytes(b"\x00\x01binary\x00" * 100)
+    (folder / "empty.txt").write_text("")
+    assert main(["match", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "across 2 documents" in captured.out
+    notes = captured.err.splitlines()
+    assert len(notes) == 2
+    assert all(line.startswith("reader: note: left out ") for line in notes)
+    assert main(["match", str(folder / "stray.txt"), str(folder)]) == 1  # named: it stops
+    assert "looks like a binary file" in capsys.readouterr().err
+    alone = tmp_path / "nothing-readable"
+    alone.mkdir()
+    (alone / "empty.txt").write_text("")
+    assert main(["match", str(alone)]) == 1  # a folder with no document left: the reason
+    assert "file is empty" in capsys.readouterr().err
 
 
 async def test_a_file_name_not_in_utf8_is_saved_and_named_in_exports(tmp_path: Path) -> None:

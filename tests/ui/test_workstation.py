@@ -670,3 +670,13 @@ async def test_the_gutter_marks_the_claim_that_starts_on_a_line(tmp_path: Path) 
         gutter = "".join(segment.text for segment in left.render_line(line - left.scroll_offset.y))
         assert gutter[1] == "▶"
         assert gutter[0] == " "  # the tag is the claim before's, which starts higher up
+
+
+async def test_files_left_out_of_a_folder_are_said_when_the_app_opens(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "notes.json")
+    documents = [load_document(NEWSWEEK), load_document(STRIPES)]
+    app = ReaderApp(documents, store, notices=["left out case/stray.txt: file is empty"])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "left out case/stray.txt: file is empty" in [n.message for n in app._notifications]
+    store.close()
