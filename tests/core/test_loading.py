@@ -209,3 +209,14 @@ def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
     path.write_bytes(b"a" * (1024 * 1024 + 1))
     with pytest.raises(FileTooLarge, match=r"1,048,577 bytes, over the limit of 1,048,576 bytes"):
         load_document(path, 1024 * 1024)
+
+
+def test_a_title_from_a_long_first_line_is_cut_between_words(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    first = "The Indian Navy on Saturday prevented pirates from hijacking a merchant vessel " * 3
+    path.write_text(first + "\n\nSecond paragraph.\n", encoding="utf-8")
+    title = load_document(path).title
+    assert len(title) <= 120
+    assert title.endswith("…")
+    assert title[:-1] == first[: len(title) - 1]
+    assert first[len(title) - 1] == " "  # the cut falls between words

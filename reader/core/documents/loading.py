@@ -151,5 +151,17 @@ def _title(metadata: dict[str, str], text: str, blocks: tuple[Block, ...], path:
         for line in text[block.start : block.end].split("\n"):
             line = line.strip()
             if line and not is_boilerplate(line):
-                return line[:120]
+                return _shortened(line, TITLE_LENGTH)
     return path.stem
+
+
+# A title made from a document's first line is at most this long, cut between words.
+TITLE_LENGTH = 120
+
+
+def _shortened(line: str, most: int) -> str:
+    """The line, or its words that fit in ``most`` characters with "…" after them."""
+    if len(line) <= most:
+        return line
+    cut = line.rfind(" ", 0, most)
+    return line[: cut if cut > most // 2 else most - 1].rstrip(" ,;:-") + "…"
