@@ -162,3 +162,25 @@ async def test_matrix_starts_where_the_pane_is_once_built(tmp_path: Path) -> Non
         assert (grid.row, grid.column) == (3, 0)
         assert left.cursor == 3
         assert focused(screen) is grid
+
+
+async def test_undo_in_the_matrix_takes_its_cursor_to_the_row_it_changed(tmp_path: Path) -> None:
+    # z left the grid on another row and said the claim was in no pane: the next c tagged the
+    # row under the cursor, not the one undone.
+    from tests.support.ui import burst, settle
+
+    store = NotesStore(tmp_path / "notes.json")
+    app = ReaderApp(constructed(tmp_path), store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await open_matrix(pilot)
+        grid = screen.query_one(MatrixGrid)
+        await pilot.press("j", "j", "c", "k", "k")
+        await pilot.pause()
+        assert grid.row == 0
+        burst(app, "z", "x")
+        await settle(pilot)
+        assert grid.row == 2
+        assert screen.book.tags(0) == {2: "contested"}
+        assert not [n for n in app._notifications if "no pane shows" in n.message]
+    store.close()

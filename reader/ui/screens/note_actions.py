@@ -75,7 +75,9 @@ class NoteActions:
                 screen.written(key)
 
         claim = screen.documents[key[0]].passages[key[1]].text
-        screen.app.push_screen(NoteEditor(claim, before.note if before else ""), done)
+        read_only = None if screen.writer.writable else not_saved(screen)
+        editor = NoteEditor(claim, before.note if before else "", read_only=read_only)
+        screen.app.push_screen(editor, done)
 
     def undo(self) -> None:
         """Undo the last tag or note change, and put the cursor on its claim where a pane
@@ -87,7 +89,14 @@ class NoteActions:
             return
         if key != screen.cursor_key():
             shown = [v for v in screen.views if screen.panes.doc_index(v) == key[0]]
-            if shown and self.matrix_view is None:
+            matrix = self.matrix_view
+            if matrix is not None and screen.panes.doc_index(matrix) == key[0]:
+                # The matrix lists the claim's document: its row, at once (the grid's row is
+                # what the next key acts on).
+                matrix.move_cursor(key[1])
+                grid = screen.query_one(MatrixPanel).grid
+                grid.move_to(key[1], grid.column)
+            elif shown and matrix is None:
                 screen.set_focus(shown[0])  # now, not after the keys typed behind the undo
                 shown[0].move_cursor(key[1], center=True)
             else:
@@ -226,3 +235,13 @@ class NoteActions:
         if self.matrix_view is not None:
             base = self.screen.panes.doc_index(self.matrix_view)
             self.screen.query_one(MatrixPanel).set_tags(self.screen.book.tags(base))
+
+
+def not_saved(screen: Workstation) -> str:
+    """Why a change to the notes is not made: they cannot be saved."""
+    store = screen.store
+    if store is None:
+        return "no notes file: tags and notes cannot be saved"
+    if store.read_only_reason:
+        return f"read-only: {store.read_only_reason}; tags and notes cannot be saved"
+    return "the notes file is open read-only: tags and notes cannot be saved"

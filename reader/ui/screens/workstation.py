@@ -31,7 +31,7 @@ from reader.store.notes import NotesStore
 from reader.store.placed_notes import Key, PlacedNotes
 from reader.ui.screens.commands import BY_ID, WORKSTATION_BINDINGS, Command
 from reader.ui.screens.jobs import match_job
-from reader.ui.screens.note_actions import RETRY_SECONDS, NoteActions
+from reader.ui.screens.note_actions import RETRY_SECONDS, NoteActions, not_saved
 from reader.ui.screens.readiness import become_ready, when_ready
 from reader.ui.screens.reading_actions import ReadingActions
 from reader.ui.widgets.detail_panel import ClaimDetail, DetailPanel
@@ -98,7 +98,7 @@ class Workstation(Screen[None]):
     def compose(self) -> ComposeResult:
         """The panes, the matrix (hidden), the detail panel, search, status and the footer."""
         yield self.panes
-        yield MatrixPanel(id="matrix")
+        yield MatrixPanel(self.matrix_command, id="matrix")
         yield DetailPanel(id="detail")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
@@ -162,7 +162,7 @@ class Workstation(Screen[None]):
             return False
         in_matrix = self.notes.matrix_view is not None and self.focused is not None
         if in_matrix and self.focused not in self.views:
-            return False  # the matrix has its own keys (MatrixPanel.Command)
+            return False  # the matrix has its own keys (MatrixPanel.on_command)
         return self._applies(command)
 
     def _applies(self, command: Command) -> bool | None:
@@ -196,7 +196,7 @@ class Workstation(Screen[None]):
         if command.unavailable is not None:
             return command.unavailable
         if (command.writes or command.store) and not self.writer.writable:
-            return _not_saved
+            return not_saved
         return None
 
     @when_ready
@@ -322,13 +322,12 @@ class Workstation(Screen[None]):
         """Moving in the matrix moves the panes."""
         self.notes.matrix_moved(message.passage, message.other)
 
-    @on(MatrixPanel.Command)
-    def matrix_command(self, message: MatrixPanel.Command) -> None:
+    def matrix_command(self, name: str, passage: int | None) -> None:
         """A command pressed in the matrix acts on the claim of the row it was pressed on."""
         view = self.notes.matrix_view
-        if view is not None and message.passage is not None and view.cursor != message.passage:
-            view.move_cursor(message.passage, center=True)
-        command = BY_ID[message.command]
+        if view is not None and passage is not None and view.cursor != passage:
+            view.move_cursor(passage, center=True)
+        command = BY_ID[name]
         if self._applies(command) is True:
             command.run(self)
 
@@ -349,13 +348,3 @@ class Workstation(Screen[None]):
     def _retry(self) -> None:
         self.notes.retry()
         self.update_status()
-
-
-def _not_saved(screen: Workstation) -> str:
-    """Why a change to the notes is not made: they cannot be saved."""
-    store = screen.store
-    if store is None:
-        return "no notes file: tags and notes cannot be saved"
-    if store.read_only_reason:
-        return f"read-only: {store.read_only_reason}; tags and notes cannot be saved"
-    return "the notes file is open read-only: tags and notes cannot be saved"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,13 +43,6 @@ class MatrixPanel(Vertical):
     ]
 
     @dataclass
-    class Command(Message):
-        """A workstation command pressed in the matrix, for the claim of the row it was on."""
-
-        command: str
-        passage: int | None
-
-    @dataclass
     class Moved(Message):
         """The cursor is on a claim and, unless ``other`` is None, one other document."""
 
@@ -59,8 +53,14 @@ class MatrixPanel(Vertical):
     class Closed(Message):
         """The user is done with the matrix."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, on_command: Callable[[str, int | None], None], *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        # Runs a workstation command for the claim of the row it was pressed on, at once: a
+        # message would reach the screen after the keys typed behind it ("z x": x read the row
+        # before the undo moved the cursor).
+        self.on_command = on_command
         self.matrix: ClaimMatrix | None = None
         self.documents: list[Document] = []
 
@@ -161,7 +161,7 @@ class MatrixPanel(Vertical):
     def action_command(self, command: str) -> None:
         """Hand a command to the workstation with the claim under the grid's cursor now."""
         passage = self.matrix.rows[self.grid.row].passage if self.matrix else None
-        self.post_message(self.Command(command, passage))
+        self.on_command(command, passage)
 
     def action_close(self) -> None:
         """Back to the panes."""
