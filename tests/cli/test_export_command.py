@@ -75,3 +75,7 @@ def test_a_memo_exported_into_the_case_folder_is_not_read_as_a_report(case: Path
     assert expand_paths([case]) == before
     assert memo not in before
     assert expand_paths([memo]) == [memo]  # named on its own, it is read
+    # Saved again by an editor on Windows: a byte order mark and CRLF line ends.
+    crlf = case / "memo-saved-again.md"
+    crlf.write_bytes(b"\xef\xbb\xbf" + memo.read_bytes().replace(b"\n", b"\r\n"))
+    assert expand_paths([case]) == before

@@ -178,9 +178,16 @@ async def test_read_only_store_disables_tagging(tmp_path: Path) -> None:
         assert screen.book.by_passage == {}
         assert screen.check_action("run", ("tag.corroborated",)) is None
         # The key says why it does nothing, once however often it is pressed.
-        await pilot.press("x", "n", "c")
+        await pilot.press("x", "u", "c")
         said = [n.message for n in app._notifications if "cannot be saved" in n.message]
         assert said == ["the notes file is open read-only: tags and notes cannot be saved"]
+        # n opens the note to read: what is typed after it stays there, and runs no command
+        # ("a" of a note opened the add dialog, "q" quit).
+        await pilot.press("n", *"a bad claim q", "ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen is screen
+        assert screen.book.by_passage == {}
 
 
 async def test_hostile_text_is_drawn_literally_and_clicks_are_safe(tmp_path: Path) -> None:

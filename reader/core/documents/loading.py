@@ -135,9 +135,11 @@ def is_reader_memo(path: Path) -> bool:
         return False
     try:
         with path.open("rb") as file:
-            return file.read(len(MEMO_START)) == MEMO_START
+            start = file.read(2 * len(MEMO_START))
     except OSError:
         return False  # loading it says what is wrong
+    # Saved again by another editor: a byte order mark, Windows line ends.
+    return start.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").startswith(MEMO_START)
 
 
 def _title(metadata: dict[str, str], text: str, blocks: tuple[Block, ...], path: Path) -> str:

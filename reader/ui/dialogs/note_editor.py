@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
-from reader.core.documents.text_policy import sanitize
+from reader.core.documents.text_policy import sanitize, sanitize_line
 
 
 class NoteText(TextArea):
@@ -129,17 +129,23 @@ class NoteEditor(ModalScreen[str | None]):
         ),
     ]
 
-    def __init__(self, claim: str, note: str) -> None:
+    def __init__(self, claim: str, note: str, *, read_only: str | None = None) -> None:
+        """``read_only``: why the note cannot be saved, if it cannot (it is shown to read, and
+        the keys typed into it change nothing)."""
         super().__init__()
         self.claim = claim
         self.note = note
+        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         """A label with the claim, and the text area."""
         with Vertical():
             yield Label(sanitize(self.claim), markup=False)
-            yield NoteText(self.note, id="note-text")
-            yield Label(_HINT, classes="hint", id="note-hint")
+            text = NoteText(self.note, id="note-text")
+            text.read_only = self.read_only is not None
+            yield text
+            hint = _HINT if self.read_only is None else f"{self.read_only} · escape: close"
+            yield Label(sanitize_line(hint), classes="hint", id="note-hint")
 
     def on_mount(self) -> None:
         """Start typing at once, after the note's last character."""
@@ -166,7 +172,7 @@ class NoteEditor(ModalScreen[str | None]):
     def finished(self, message: NoteText.Finished) -> None:
         """Close with the text (None when cancelled); hand back the keys typed after."""
         app = self.app
-        self.dismiss(message.text)
+        self.dismiss(None if self.read_only is not None else message.text)
         for key in message.later:
             app.post_message(key)
 

@@ -67,8 +67,10 @@ COMMANDS: tuple[Command, ...] = (
             lambda w: w.notes.tag("contested"), writes=True, in_matrix=True),
     Command("tag.clear", "u", "Clear", "Clear the claim's tag",
             lambda w: w.notes.untag(), writes=True, in_matrix=True),
+    # Not "writes": with the notes read-only it opens the note to read (the keys typed after
+    # n are the note's, whether or not it can be saved).
     Command("tag.note", "n", "Note", "Add or edit a note on the claim",
-            lambda w: w.notes.note(), writes=True, in_matrix=True),
+            lambda w: w.notes.note(), in_matrix=True),
     Command("tag.next_version", "v", "Next version",
             "Show and edit the claim's next annotation (when it has several)",
             lambda w: w.notes.next_version(), show=False, writes=True, in_matrix=True,
