@@ -18,6 +18,7 @@ from reader import PROGRAM
 from reader.core.documents.document import Document
 from reader.core.documents.text_policy import sanitize_line
 from reader.store.notes import NotesStore
+from reader.ui import paste
 from reader.ui.screens.readiness import hold
 from reader.ui.screens.workstation import Workstation
 
@@ -42,6 +43,7 @@ class ReaderApp(App[None]):
         notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        paste.install()  # a paste holding an escape byte arrives as one paste (paste.py)
         self.documents = list(documents)
         self.notices = list(notices)  # said when the app opens (files of a folder left out)
         self.store = store
