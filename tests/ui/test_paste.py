@@ -47,3 +47,19 @@ def test_the_app_installs_it_in_textual_s_terminal_driver() -> None:
 
     install()
     assert linux_driver.__dict__["XTermParser"] is PasteSafeParser
+
+
+def test_a_read_of_only_a_cut_end_marker_does_not_end_the_input() -> None:
+    # All of such a read is held: handed on as "", it told the parser the input had ended,
+    # and the next read raised ParseError in the input thread (the app quit, the note lost).
+    assert parsed("\x1b[200~abc", "\x1b", "[31mred\x1b[201~") == ["paste:abc\u241b[31mred"]
+    assert parsed("\x1b[200~abc", "\x1b[20", "1~j") == ["paste:abc", "key:j"]
+
+
+def test_a_start_marker_cut_at_the_end_of_a_long_read_still_starts_the_paste() -> None:
+    # Keys held down before a paste: the 4,096-byte read ends inside ESC[200~.
+    for cut in (1, 3):
+        first = "k" * (4096 - cut) + "\x1b[200~"[:cut]
+        found = parsed(first, "\x1b[200~"[cut:] + "copied text\x1bjjx\x1b[201~")
+        assert found[-1] == "paste:copied text\u241bjjx"
+        assert found[:-1] == ["key:k"] * (4096 - cut)
