@@ -217,3 +217,19 @@ async def test_keys_in_the_matrix_in_one_burst_act_on_the_row_they_were_pressed_
         assert grid.row == 2
         assert screen.book.tags(0) == {1: "contested", 3: "corroborated"}
     store.close()
+
+
+async def test_shift_tab_then_keys_act_on_the_other_pane_the_panel_shows(tmp_path: Path) -> None:
+    # shift+tab moved the focus with Textual's own binding: the panel still showed the other
+    # pane's claim, and the next c tagged a claim the panel did not show.
+    app = make_app(tmp_path)
+    store = store_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "tab")
+        burst(app, "shift+tab", "c")
+        await settle(pilot)
+        screen = app.workstation
+        assert screen.focused is screen.views[0]
+        assert screen.book.tags(0) == {2: "corroborated"}
+    store.close()

@@ -56,7 +56,7 @@ COMMANDS: tuple[Command, ...] = (
             "Next claim that has a match", lambda w: w.reading.next_match(1)),
     Command("claim.previous_match", "left_square_bracket", "Prev match",
             "Previous claim that has a match", lambda w: w.reading.next_match(-1), show=False),
-    Command("pane.other", "tab", "Other pane", "Focus the other pane",
+    Command("pane.other", "tab,shift+tab", "Other pane", "Focus the other pane",
             lambda w: w.reading.other_pane()),
     Command("claim.counterpart", "enter", "Counterpart",
             "Jump to the counterpart in the other pane (again: the next one)",
