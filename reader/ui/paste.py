@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual._xterm_parser import XTermParser
 
+from reader.core.documents.text_policy import ESCAPE_SHOWN
+
 if TYPE_CHECKING:
     from textual.message import Message
 
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 LONG_READ = 1024
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
-ESCAPE_SHOWN = "\u241b"
 
 
 class PasteFilter:

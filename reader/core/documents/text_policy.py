@@ -12,6 +12,8 @@ _CONTROL_MAP: dict[int, str] = {
     0x7F: "\u2421",
     **{code: "\ufffd" for code in range(0x80, 0xA0)},
 }
+# The escape character's placeholder ("\u241b", ␛): what a document or note holds for it.
+ESCAPE_SHOWN = _CONTROL_MAP[0x1B]
 
 
 def sanitize(text: str) -> str:

@@ -37,8 +37,7 @@ def word_forms(text: str) -> Forms:
     sentence of every open document. Only runs of chunks with numbers in them are tokenized
     again, to fold "twenty one" or "400 million" across chunks.
     """
-    if "\x1b" in text or "\u241b" in text:
-        text = blank_escapes(text)
+    text = blank_escapes(text)
     chunks = CHUNK.findall(text)
     summaries = list(map(_chunk_summary, chunks))
     if not summaries:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
+from reader.core.documents.text_policy import ESCAPE_SHOWN
 from reader.core.matching._stopwords import ATTRIBUTION_WORDS, COMPLEX_PREPOSITIONS, STOP_WORDS
 from reader.core.matching.words import NUMBER_WORDS, normal_word
 
@@ -67,8 +68,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s"})
 
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised tokens, folding number words, scales and units into numbers."""
-    if "\x1b" in text or "\u241b" in text:
-        text = blank_escapes(text)
+    text = blank_escapes(text)
     raw: list[Token] = []
     append = raw.append
     make = tuple.__new__  # Token's own constructor is Python code; this runs for every word
@@ -94,7 +94,10 @@ _ESCAPE = re.compile(
 
 
 def blank_escapes(text: str) -> str:
-    """The text with each terminal escape sequence replaced by as many spaces."""
+    """The text with each terminal escape sequence replaced by as many spaces (the text itself
+    when it has none: most text, checked without the regular expression)."""
+    if ESCAPE_SHOWN not in text and "\x1b" not in text:
+        return text
     return _ESCAPE.sub(lambda match: " " * len(match.group()), text)
 
 
