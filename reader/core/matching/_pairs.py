@@ -206,7 +206,7 @@ def score_pairs(
         )
 
 
-def lift_score(score: Floats, prior: float) -> Floats:
+def lift_score(score: Score, prior: float) -> Score:
     """A story's lift: ``prior`` of the distance from the passages' own score to 100, so the
     lifted score stays on the 0-100 scale and never passes a higher own score's lift."""
     return score + (100.0 - score) * prior if prior else score

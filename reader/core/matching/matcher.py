@@ -242,7 +242,7 @@ def _story_pairs(
     aliases and passages (aliases applied) they were found with, and which of the pairs were
     found beside a strong match (_context.py)."""
     from reader.core.matching._context import context_pairs
-    from reader.core.matching._pairs import PairIndex, Scoring, score_pairs
+    from reader.core.matching._pairs import PairIndex, Scoring, lift_score, score_pairs
 
     told = sorted({feature.doc for feature in part})
     held = passage_counts(part)
@@ -278,7 +278,7 @@ def _story_pairs(
     strong = settings.strong_score
     beside: set[tuple[int, int]] = set()
     for a, b, score in context_pairs(part, pairs, documents, weights.weights, counted, strong):
-        lifted = round(score + (100.0 - score) * scoring.prior, 1)
+        lifted = round(lift_score(score, scoring.prior), 1)
         if lifted >= settings.min_score:
             pairs.append((a, b, lifted, score))
             beside.add((a, b))
