@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,21 @@ def extract_features(
                 )
             )
     return features
+
+
+# A token is a name where it is written capitalised (not as a sentence's first word) in at
+# least this share of the passages that hold it: "Director" in a headline is the word
+# "director". Stories weigh names (stories.py); spelling variants are sought among them
+# (_variants.py).
+NAME_SHARE = 0.5
+
+
+def names_among(capitalised: Counter[str], held: Counter[str]) -> frozenset[str]:
+    """The tokens of ``capitalised`` (the passages that hold each one capitalised) that are
+    names, ``held`` counting the passages that hold each token at all."""
+    return frozenset(
+        token for token, count in capitalised.items() if count >= NAME_SHARE * held[token]
+    )
 
 
 def is_quantity(token: str) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from reader.core.matching._features import PassageFeatures
+from reader.core.matching._features import PassageFeatures, names_among
 from reader.core.matching._weights import passage_counts
 from reader.core.matching.words import normal_word
 
@@ -23,9 +23,6 @@ VARIANT_LENGTH = 5
 # any capitalised word: "Santa Clara" / "Santa Clarita", "Ayatollah Khomeini" / "Khamenei" and
 # "In Slovakia" / "In Slovenia" are other places and people (docs/matching.md).
 CONTEXT_VARIANT_SCORE = 80.0
-# A name is capitalised wherever it is written: at least this share of the passages that hold
-# the token hold it capitalised ("Director" in a headline is the word "director").
-VARIANT_CAPITALISED = 0.5
 # The particles of transliterated Arabic names, before the name they belong to: "al-Qaeda",
 # "Al Qaida", "bin Laden", "Abu Sayyaf".
 # ("an", "as", "at" are English too: "at Stanford" / "at Stamford" are two places.)
@@ -53,9 +50,9 @@ def spelling_variants(
                 uses[name] += 1
                 documents[name].add(feature.doc)
     by_letter: defaultdict[str, list[str]] = defaultdict(list)
-    for name in sorted(uses):
-        if uses[name] >= VARIANT_CAPITALISED * written[name]:
-            by_letter[name[0]].append(name)
+    # Only names: tokens capitalised wherever they are written (_features.names_among).
+    for name in sorted(names_among(uses, written)):
+        by_letter[name[0]].append(name)
     cutoff = CONTEXT_VARIANT_SCORE if texts else VARIANT_SCORE
     text_of: dict[int, str] = {}  # by document, made when a pair first needs its passages
     holding: dict[str, list[int]] = {}  # made when a pair first needs its passages

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from reader.core.matching._cooccurrence import pair_sums
-from reader.core.matching._features import PassageFeatures
+from reader.core.matching._features import PassageFeatures, names_among
 
 # Chosen on the ECB+ dev topics with a 2-fold check of topics (README, Matching).
 STORY_LINK = 0.1
@@ -34,12 +34,10 @@ STORY_FLOOR = 0.03
 # Words in more documents than this do not link documents directly; they still weigh in the
 # vectors' lengths. Bounds the pairs of documents compared (near-linear in the documents).
 STORY_WORD_DOCUMENTS = 50
-# A name weighs this many times a word of the same rarity. A name is a token written capitalised
-# (not as a sentence's first word) in at least NAME_CAPITALISED of the group's passages that hold
-# it. ECB+ dev topics (docs/matching.md): F1 0.794 -> 0.812, both halves up; 1.5 to 4 all score
+# A name weighs this many times a word of the same rarity; which tokens are names, the group's
+# passages tell (_features.names_among). ECB+ dev topics (docs/matching.md): F1 0.794 -> 0.812, both halves up; 1.5 to 4 all score
 # between 0.804 and 0.818.
 NAME_WEIGHT = 2.0
-NAME_CAPITALISED = 0.5
 # Pairs of documents less similar than this are left out of the linkage, as if 0: they barely
 # move a mean (story pairs found on ECB+ dev unchanged but one) and are most of a large folder's.
 STORY_FAINT = 0.01
@@ -94,9 +92,7 @@ def _split(
             step()
         held.update(vocabulary[doc])
         written.update(capitalised[doc])
-    names = frozenset(
-        token for token, count in written.items() if count >= NAME_CAPITALISED * held[token]
-    )
+    names = names_among(written, held)
     rows, cols, sims = document_similarity([vocabulary[doc] for doc in group], names, step)
     kept = sims >= STORY_FAINT
     rows, cols, sims = rows[kept], cols[kept], sims[kept]
