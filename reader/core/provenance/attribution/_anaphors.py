@@ -30,11 +30,15 @@ def anaphor_kind(tokens: list[Token], found: Phrase) -> str | None:
     return kind
 
 
+# Possessive determiners, by the pronoun whose referent owns the source ("her rep").
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 @lru_cache(maxsize=4096)
 def stands_for_another(text: str) -> bool:
     """The words are a pronoun, a description like "the company" that points back, or a source
     owned by one ("her rep")."""
-    if text.split(" ", 1)[0].casefold() in ("his", "her", "its", "their"):
+    if text.split(" ", 1)[0].casefold() in POSSESSIVES:
         return True  # "her rep": whose, the sentences before say
     tokens = tokenize(text)
     found = phrase(tokens, 0, len(tokens), sentence_start=-1)

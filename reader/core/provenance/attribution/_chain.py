@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from reader.core.provenance.attribution._anaphors import anaphor_kind
+from reader.core.provenance.attribution._anaphors import POSSESSIVES, anaphor_kind
 from reader.core.provenance.attribution._clauses import clause_subject, phrase_after
 from reader.core.provenance.attribution._events import Event, find_events
 from reader.core.provenance.attribution._model import Source
@@ -53,10 +53,6 @@ class Link:
     plural: bool = False
     # "he", "she", "it" or "they" when a possessive names whose the source is: "her rep".
     possessor: str | None = None
-
-
-# Possessive determiners, by the pronoun whose referent owns the source.
-POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass(frozen=True, slots=True)
