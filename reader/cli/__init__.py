@@ -9,11 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-
-# reader does no linear algebra: numpy's BLAS need not start a thread per core when it loads.
-# (Started, the threads fail under a low process limit, and BLAS then raises SIGINT; and a
-# process forked for matching (_cores.py) is safest without them.)
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from collections.abc import Callable, Sequence
 
 from reader import PROGRAM
@@ -23,6 +18,11 @@ from reader.core.documents.text_policy import sanitize_line
 from reader.store.store_error import StoreError
 
 __all__ = ["UserError", "main", "run"]
+
+# reader does no linear algebra: numpy's BLAS need not start a thread per core when it loads.
+# (Started, the threads fail under a low process limit, and BLAS then raises SIGINT; and a
+# process forked for matching (_cores.py) is safest without them.)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before any command imports numpy
 
 
 def run() -> None:

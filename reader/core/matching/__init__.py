@@ -1,8 +1,8 @@
 """Matching: documents in, the passage pairs that tell the same claim out, each with a score
 (0-100) and a strength. Documents are first grouped into stories (stories.py); passages are
-weighed and scored within their story, and never linked across stories. Also here: tokens and their normal forms (number-aware), aliases and the news
-lexicon, candidate pairs and their scores, an index of counterparts by claim, and the word
-alignment of a pair."""
+weighed and scored within their story, and never linked across stories. Also here: tokens
+and their normal forms (number-aware), aliases and the news lexicon, candidate pairs and their
+scores, an index of counterparts by claim, and the word alignment of a pair."""
 
 from __future__ import annotations
 
